@@ -1,0 +1,1 @@
+"""Fuwutai sync/server package."""

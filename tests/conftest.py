@@ -1,0 +1,35 @@
+"""Suite-wide set-up: offscreen Qt, a throwaway file keyring, and 'a skipped test fails CI'."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before anything imports Qt or keyring: no display here, and the tests' keyring is a file in a
+# temporary folder (the real OS keyring is not reachable headless; see ENVIRONMENT.md).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
+_KEYRING_HOME = tempfile.mkdtemp(prefix="fuwutai-test-keyring-")
+os.environ["XDG_DATA_HOME"] = _KEYRING_HOME
+os.environ.pop("FUWUTAI_HOME", None)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if os.environ.get("CI") != "true":
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+    if skipped:
+        reporter.write_line(f"CI=true: {skipped} skipped test(s) count as failures", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Iterator[object]:
+    from app.store import DataDir
+
+    yield DataDir(tmp_path / "data")

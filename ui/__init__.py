@@ -1,0 +1,1 @@
+"""Fuwutai ui package."""
