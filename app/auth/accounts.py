@@ -41,8 +41,9 @@ def _info(staff: Staff) -> StaffInfo:
     return StaffInfo(staff.id, staff.username, staff.display_name, staff.role, staff.active)
 
 
-def create_staff(session: Session, username: str, display_name: str, role: str, password: str,
-                 *, actor_id: str | None = None) -> StaffInfo:
+def create_staff(
+    session: Session, username: str, display_name: str, role: str, password: str, *, actor_id: str | None = None
+) -> StaffInfo:
     if not _USERNAME.match(username):
         raise AuthError("用户名只能由 2 到 50 个字母、数字、下划线、点或短横线组成，请重新输入。")
     if role not in {r.value for r in Role}:
@@ -55,8 +56,9 @@ def create_staff(session: Session, username: str, display_name: str, role: str, 
     exists = session.scalar(select(func.count()).select_from(Staff).where(Staff.username == username))
     if exists:
         raise AuthError(f"用户名 {username} 已被使用，请换一个用户名。")
-    staff = Staff(username=username, display_name=display_name.strip(), role=role,
-                  password_hash=hash_password(password))
+    staff = Staff(
+        username=username, display_name=display_name.strip(), role=role, password_hash=hash_password(password)
+    )
     session.add(staff)
     session.flush()
     audit.record(session, actor_id, "staff.create", "staff", staff.id, {"role": role})

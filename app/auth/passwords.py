@@ -23,8 +23,9 @@ def verify_password(password: str, stored: str) -> bool:
         if prefix != _PREFIX:
             return False
         expected = base64.b64decode(digest)
-        actual = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r),
-                                p=int(p), dklen=len(expected))
+        actual = hashlib.scrypt(
+            password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=len(expected)
+        )
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(actual, expected)

@@ -39,7 +39,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
 }
 
 
-class PermissionDenied(Exception):  # noqa: N818 (reads naturally at call sites)
+class PermissionDenied(Exception):
     pass
 
 

@@ -96,7 +96,9 @@ def _dates(raw: Any, key: str, origin: str) -> frozenset[date]:
         try:
             days.add(date.fromisoformat(item))
         except (TypeError, ValueError) as error:
-            raise HolidayTableError(f"{origin} 的 {key} 中有无效日期 {item!r}（应为 YYYY-MM-DD）。") from error
+            raise HolidayTableError(
+                f"{origin} 的 {key} 中有无效日期 {item!r}（应为 YYYY-MM-DD）。"
+            ) from error
     return frozenset(days)
 
 

@@ -62,18 +62,12 @@ def load_catalog(path: Path | str, known_tables: Collection[str] | None = None) 
         raise CatalogError([f"{folder}：服务事项目录文件夹不存在。"])
     definitions: list[ItemDefinition] = []
     problems: list[str] = []
-    seen: dict[tuple[str, int], str] = {}
+    # The file name must be "<code>.v<version>.json", so two files cannot hold the same version.
     for file in sorted(folder.glob("*.json")):
         definition, found = _load_file(file, known_tables)
         problems.extend(found)
-        if definition is None:
-            continue
-        ident = (definition.code, definition.version)
-        if ident in seen:
-            problems.append(f"{file.name}：与 {seen[ident]} 是同一事项的同一版本（{definition.ref}）。")
-            continue
-        seen[ident] = file.name
-        definitions.append(definition)
+        if definition is not None:
+            definitions.append(definition)
     if problems:
         raise CatalogError(problems)
     if not definitions:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 
 from app import audit
 from app.auth import create_staff, list_staff
@@ -22,7 +22,7 @@ from app.persons import find_by_document, get_person
 from app.store import DataDir, Store, create_store, open_store, resolve_data_dir
 from app.store.backup import list_backups, restore_file
 from app.store.keys import StoreInfo, load_key
-from app.store.models import Case, OutboxEntry, Person
+from app.store.models import Case, Person
 from app.validation import validate
 from app.workflow import STATE_LABELS, State, list_cases
 from app.workflow.cases import summarize
@@ -96,11 +96,14 @@ def cmd_user_list(args: argparse.Namespace) -> int:
     with opened(args) as store, store.session() as session:
         staff = list_staff(session)
     if args.json:
-        print_json([{"username": s.username, "name": s.display_name, "role": s.role, "active": s.active}
-                    for s in staff])
+        print_json(
+            [{"username": s.username, "name": s.display_name, "role": s.role, "active": s.active} for s in staff]
+        )
     else:
-        print_table(["用户名", "姓名", "角色", "状态"],
-                    [[s.username, s.display_name, s.role_label, "启用" if s.active else "停用"] for s in staff])
+        print_table(
+            ["用户名", "姓名", "角色", "状态"],
+            [[s.username, s.display_name, s.role_label, "启用" if s.active else "停用"] for s in staff],
+        )
     return 0
 
 
@@ -119,16 +122,29 @@ def cmd_person_search(args: argparse.Namespace) -> int:
         hits = search_persons(session, args.query, limit=args.limit)
         audit.record(session, CLI_ACTOR, "person.search", "person", None, {"results": len(hits)})
     if args.json:
-        print_json([{"id": h.id, "name": h.name, "masked_id": h.masked_id, "gender": h.gender,
-                     "birth_date": h.birth_date, "phone_tail": h.phone_tail, "matched": h.matched} for h in hits])
+        print_json(
+            [
+                {
+                    "id": h.id,
+                    "name": h.name,
+                    "masked_id": h.masked_id,
+                    "gender": h.gender,
+                    "birth_date": h.birth_date,
+                    "phone_tail": h.phone_tail,
+                    "matched": h.matched,
+                }
+                for h in hits
+            ]
+        )
         return 0
     if not hits:
         print("没有找到符合条件的人员。")
         return 0
     gender = {"1": "男", "2": "女"}
-    print_table(["人员编号", "姓名", "证件号码", "性别", "出生日期", "手机尾号"],
-                [[h.id, h.name, h.masked_id, gender.get(h.gender or "", ""), h.birth_date, h.phone_tail]
-                 for h in hits])
+    print_table(
+        ["人员编号", "姓名", "证件号码", "性别", "出生日期", "手机尾号"],
+        [[h.id, h.name, h.masked_id, gender.get(h.gender or "", ""), h.birth_date, h.phone_tail] for h in hits],
+    )
     return 0
 
 
@@ -139,15 +155,25 @@ def cmd_person_show(args: argparse.Namespace) -> int:
         if person_id is None:
             raise CliError("没有找到该人员。请核对人员编号或证件号码，或先用“fuwutai person search”查询。")
         detail = get_person(session, CLI_ACTOR, person_id, purpose="cli")
-        cases = [summarize(c) for c in session.scalars(
-            select(Case).where(Case.person_id == person_id, Case.deleted.is_(False)).order_by(Case.created_at))]
+        cases = [
+            summarize(c)
+            for c in session.scalars(
+                select(Case).where(Case.person_id == person_id, Case.deleted.is_(False)).order_by(Case.created_at)
+            )
+        ]
     if args.json:
         print_json({"person": detail, "cases": cases})
         return 0
-    rows = [("姓名", detail.name), ("证件", f"{detail.doc_type} {detail.doc_number}"),
-            ("性别", {"1": "男", "2": "女"}.get(detail.gender or "", "")), ("出生日期", detail.birth_date),
-            ("手机", detail.phone), ("常住地址", detail.residence_address), ("标签", "、".join(detail.tags)),
-            ("同步", "已同步" if detail.synced else "待同步")]
+    rows = [
+        ("姓名", detail.name),
+        ("证件", f"{detail.doc_type} {detail.doc_number}"),
+        ("性别", {"1": "男", "2": "女"}.get(detail.gender or "", "")),
+        ("出生日期", detail.birth_date),
+        ("手机", detail.phone),
+        ("常住地址", detail.residence_address),
+        ("标签", "、".join(detail.tags)),
+        ("同步", "已同步" if detail.synced else "待同步"),
+    ]
     for label, value in rows:
         print(f"{label}：{'' if value is None else value}")
     for case in cases:
@@ -168,8 +194,7 @@ def cmd_import_persons(args: argparse.Namespace) -> int:
 
     with opened(args) as store:
         try:
-            report = import_persons(store, path, actor_id=CLI_ACTOR, skip_invalid=args.skip_invalid,
-                                    progress=progress)
+            report = import_persons(store, path, actor_id=CLI_ACTOR, skip_invalid=args.skip_invalid, progress=progress)
         except RosterError as exc:
             raise CliError(str(exc)) from exc
     if sys.stderr.isatty():
@@ -199,16 +224,23 @@ def cmd_case_list(args: argparse.Namespace) -> int:
     if args.state and args.state not in {s.value for s in State}:
         raise CliError("状态只能是：" + "、".join(f"{s.value}（{STATE_LABELS[s]}）" for s in State))
     with opened(args) as store, store.session() as session:
-        cases = list_cases(session, state=args.state, item_code=args.item,
-                           overdue_on=today() if args.overdue else None, limit=args.limit)
+        cases = list_cases(
+            session,
+            state=args.state,
+            item_code=args.item,
+            overdue_on=today() if args.overdue else None,
+            limit=args.limit,
+        )
     if args.json:
         print_json(cases)
         return 0
     if not cases:
         print("没有符合条件的办件。")
         return 0
-    print_table(["办件编号", "事项", "状态", "受理日期", "办理期限", "办结日期"],
-                [[c.case_no, c.item_code, c.state_label, c.accepted_on, c.due_on, c.closed_on] for c in cases])
+    print_table(
+        ["办件编号", "事项", "状态", "受理日期", "办理期限", "办结日期"],
+        [[c.case_no, c.item_code, c.state_label, c.accepted_on, c.due_on, c.closed_on] for c in cases],
+    )
     return 0
 
 
@@ -239,11 +271,14 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if args.list:
         backups = list_backups(data_dir.backups)
         if args.json:
-            print_json([{"file": str(b.path), "taken_at": b.taken_at, "reason": b.reason, "size": b.size}
-                        for b in backups])
+            print_json(
+                [{"file": str(b.path), "taken_at": b.taken_at, "reason": b.reason, "size": b.size} for b in backups]
+            )
         else:
-            print_table(["备份文件", "时间（UTC）", "类型", "大小"],
-                        [[b.path.name, b.taken_at.strftime("%Y-%m-%d %H:%M:%S"), b.reason, b.size] for b in backups])
+            print_table(
+                ["备份文件", "时间（UTC）", "类型", "大小"],
+                [[b.path.name, b.taken_at.strftime("%Y-%m-%d %H:%M:%S"), b.reason, b.size] for b in backups],
+            )
         return 0
     with opened(args) as store:
         taken = store.backup("manual")
@@ -266,7 +301,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise CliError("恢复会用备份替换当前数据库。确认无误后请加 --yes 再运行。")
-        answer = input(f"将用备份 {source.name} 替换当前数据库（当前文件会保留），备份之后的记录将不在恢复后的数据库中。继续？[y/N] ")
+        answer = input(
+            f"将用备份 {source.name} 替换当前数据库（当前文件会保留），"
+            "备份之后的记录将不在恢复后的数据库中。继续？[y/N] "
+        )
         if answer.strip().lower() not in {"y", "yes", "是"}:
             print("已取消。")
             return 1
@@ -290,18 +328,16 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    with opened(args) as store, store.session() as session:
-        station = store.station()
-        persons = session.scalar(select(func.count()).select_from(Person).where(Person.deleted.is_(False))) or 0
-        cases = session.scalar(select(func.count()).select_from(Case).where(Case.deleted.is_(False))) or 0
-        pending = session.scalar(
-            select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "pending")) or 0
-    data = {"station_code": station.code if station else None, "station_name": station.name if station else None,
-            "persons": persons, "cases": cases, "pending_sync": pending, "data_dir": str(store.data_dir.root)}
-    if args.json:
-        print_json(data)
-    else:
-        print(f"站点：{data['station_name']}（{data['station_code']}）\n人员：{persons}\n办件：{cases}\n"
-              f"待同步：{pending}\n数据文件夹：{data['data_dir']}")
-    return 0
+    from app.station import station_status
 
+    with opened(args) as store:
+        status = station_status(store)
+    if args.json:
+        print_json(status)
+    else:
+        print(
+            f"站点：{status.station_name}（{status.station_code}）\n人员：{status.persons}\n办件：{status.cases}\n"
+            f"待同步：{status.pending_sync}（被退回 {status.rejected_sync}）\n最近备份：{status.last_backup}\n"
+            f"数据文件夹：{status.data_dir}"
+        )
+    return 0

@@ -120,7 +120,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         return fail("操作已取消。", 130)
     except Exception:
         log.exception("unexpected error in command %s", args.command)
-        return fail("发生意外错误，操作未完成，已保存的数据不受影响。详情已写入数据文件夹 logs 目录下的日志，请联系信息技术人员。")
+        return fail(
+            "发生意外错误，操作未完成，已保存的数据不受影响。"
+            "详情已写入数据文件夹 logs 目录下的日志，请联系信息技术人员。"
+        )
 
 
 def main() -> None:

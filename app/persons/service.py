@@ -11,11 +11,24 @@ from app.persons.model import DocumentInfo, PersonDetail, PersonInput
 from app.persons.validate import check_person
 from app.store.models import Person, PersonDocument, PersonTag
 
-_FIELDS = ("name", "doc_type", "doc_number", "gender", "birth_date", "ethnic", "education", "hukou_type",
-           "phone", "hukou_address", "residence_address", "division_code", "note")
+_FIELDS = (
+    "name",
+    "doc_type",
+    "doc_number",
+    "gender",
+    "birth_date",
+    "ethnic",
+    "education",
+    "hukou_type",
+    "phone",
+    "hukou_address",
+    "residence_address",
+    "division_code",
+    "note",
+)
 
 
-class DuplicatePerson(UserError):  # noqa: N818
+class DuplicatePerson(UserError):
     def __init__(self, existing_id: str) -> None:
         self.existing_id = existing_id
         super().__init__("该证件号码的人员已经登记过，请直接打开已有人员记录，不要重复登记。")
@@ -42,14 +55,19 @@ def _sync_documents(session: Session, person: Person, data: PersonInput) -> None
     for (doc_type, number), card in wanted.items():
         doc = existing.get((doc_type, number))
         if doc is None:
-            clash = session.scalar(select(PersonDocument).where(
-                PersonDocument.doc_type == doc_type, PersonDocument.number == number))
-            if clash is not None and clash.person_id != person.id:
+            clash = session.scalar(
+                select(PersonDocument).where(PersonDocument.doc_type == doc_type, PersonDocument.number == number)
+            )
+            if clash is not None and clash.person_id != person.id and not clash.deleted:
                 raise DuplicatePerson(clash.person_id)
-            doc = clash or PersonDocument(doc_type=doc_type, number=number, person=person)
             if clash is not None:
+                # A tombstoned document row is taken over, keeping (doc_type, number) unique.
                 clash.deleted = False
-            session.add(doc)
+                clash.person = person
+                doc = clash
+            else:
+                doc = PersonDocument(doc_type=doc_type, number=number, person=person)
+                session.add(doc)
         if doc.card_number != card and card is not None:
             doc.card_number = card
 
@@ -139,8 +157,7 @@ def _live(session: Session, person_id: str) -> Person:
 
 
 def persons_with_tag(session: Session, tag: str) -> list[str]:
-    return list(session.scalars(
-        select(PersonTag.person_id).where(PersonTag.tag == tag, PersonTag.deleted.is_(False))))
+    return list(session.scalars(select(PersonTag.person_id).where(PersonTag.tag == tag, PersonTag.deleted.is_(False))))
 
 
 __all__ = [

@@ -94,7 +94,15 @@ def check_person(data: PersonInput) -> tuple[PersonInput, list[str]]:
                 err("division_code", message)
     if errors:
         raise ValidationFailed(errors)
-    cleaned = replace(data, name=name, doc_number=number, gender=gender, birth_date=birth, phone=phone or None,
-                      ss_card_number=card or None, division_code=division or None,
-                      tags=tuple(dict.fromkeys(t.strip() for t in data.tags if t.strip())))
+    cleaned = replace(
+        data,
+        name=name,
+        doc_number=number,
+        gender=gender,
+        birth_date=birth,
+        phone=phone or None,
+        ss_card_number=card or None,
+        division_code=division or None,
+        tags=tuple(dict.fromkeys(t.strip() for t in data.tags if t.strip())),
+    )
     return cleaned, warnings

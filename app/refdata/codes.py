@@ -87,8 +87,12 @@ def build_code_table(data: Mapping[str, Any], *, source: str) -> CodeTable:
     entries = [_entry(raw, where) for raw in codes]
     _check_relations(entries, where)
     return CodeTable(
-        table=str(table), name=str(name), version=str(version), editable=editable,
-        entries=tuple(entries), note=note,
+        table=str(table),
+        name=str(name),
+        version=str(version),
+        editable=editable,
+        entries=tuple(entries),
+        note=note,
     )
 
 

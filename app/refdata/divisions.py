@@ -95,6 +95,8 @@ class DivisionIndex:
     # ------------------------------------------------------------------ queries
 
     def get(self, code: str) -> Division | None:
+        """The division with this code, or None. A 12-digit code reads the village file first (which
+        raises DivisionDataError if that file is missing or broken)."""
         if len(code) == _CODE_LENGTH["village"]:
             self._ensure_villages()
         return self._by_code.get(code)

@@ -1,5 +1,6 @@
 """The local store: encrypted SQLite, migrations, outbox, backups."""
 
+from app.search import hook as _search_hook  # noqa: F401  (registers the search index flush hook)
 from app.store import outbox as _outbox  # noqa: F401  (registers the outbox flush hook)
 from app.store.errors import StoreError
 from app.store.paths import DataDir, resolve_data_dir

@@ -16,8 +16,7 @@ BUSY_TIMEOUT_MS = 10_000
 
 def raw_connect(path: Path, key_hex: str) -> Any:
     """A keyed SQLCipher DB-API connection with the store's pragmas applied."""
-    conn = sqlcipher.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
-                             isolation_level=None)
+    conn = sqlcipher.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, isolation_level=None)
     # SQLCipher prints decryption failures to stderr; the caller turns them into clear errors.
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = \"x'{key_hex}'\"")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -45,7 +45,7 @@ def new_id() -> str:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[str]: JSON}
 
 
 class Synced:
@@ -183,9 +183,7 @@ class Employer(Synced, Base):
     founded_on: Mapped[date | None] = mapped_column(Date, default=None)
     on_commitment: Mapped[bool] = mapped_column(Boolean, default=False)
     verified_on: Mapped[date | None] = mapped_column(Date, default=None)
-    __table_args__ = (
-        Index("ux_employer_uscc", "uscc", unique=True, sqlite_where=text("deleted = 0")),
-    )
+    __table_args__ = (Index("ux_employer_uscc", "uscc", unique=True, sqlite_where=text("deleted = 0")),)
 
 
 class JobPosting(Synced, Base):
@@ -228,9 +226,7 @@ class Case(Synced, Base):
     due_on: Mapped[date | None] = mapped_column(Date, default=None)
     closed_on: Mapped[date | None] = mapped_column(Date, default=None)
     close_reason: Mapped[str | None] = mapped_column(Text, default=None)
-    events: Mapped[list[CaseEvent]] = relationship(
-        back_populates="case", cascade="all", order_by="CaseEvent.at"
-    )
+    events: Mapped[list[CaseEvent]] = relationship(back_populates="case", cascade="all", order_by="CaseEvent.at")
     __table_args__ = (
         Index("ix_case_state_due", "state", "due_on"),
         Index("ix_case_item", "item_code"),

@@ -48,21 +48,15 @@ def _apply_python_defaults(obj: Synced) -> None:
             continue
         column = attr.columns[0]
         default = column.default
-        if default is None or not getattr(default, "is_scalar", False) and not getattr(
-            default, "is_callable", False
-        ):
+        if default is None or (not getattr(default, "is_scalar", False) and not getattr(default, "is_callable", False)):
             continue
-        arg = default.arg  # type: ignore[attr-defined]
+        arg = default.arg
         setattr(obj, attr.key, arg(None) if default.is_callable else arg)
 
 
 def row_payload(obj: Synced) -> dict[str, Any]:
     mapper = inspect(type(obj))
-    return {
-        attr.key: to_wire(getattr(obj, attr.key))
-        for attr in mapper.column_attrs
-        if attr.key not in _NOT_SENT
-    }
+    return {attr.key: to_wire(getattr(obj, attr.key)) for attr in mapper.column_attrs if attr.key not in _NOT_SENT}
 
 
 def _has_column_changes(session: Session, obj: Synced) -> bool:
@@ -91,9 +85,7 @@ def _queue(session: Session, obj: Synced, *, is_new: bool) -> None:
 def _queue_changes(session: Session, _flush_context: Any, _instances: Any) -> None:
     for obj in session.deleted:
         if isinstance(obj, Synced):
-            raise TombstoneOnlyError(
-                f"{type(obj).__name__} rows are tombstoned (deleted=True), never deleted"
-            )
+            raise TombstoneOnlyError(f"{type(obj).__name__} rows are tombstoned (deleted=True), never deleted")
     if session.info.get(REMOTE_APPLY):
         return
     for obj in list(session.new):

@@ -48,8 +48,7 @@ class Store:
                 session.rollback()
                 if _is_disk_full(exc):
                     raise DiskFullError(
-                        "磁盘空间已满，本次内容没有保存。已保存的数据不受影响。"
-                        "请清理磁盘或联系信息技术人员后再次保存。"
+                        "磁盘空间已满，本次内容没有保存。已保存的数据不受影响。请清理磁盘或联系信息技术人员后再次保存。"
                     ) from exc
                 raise
 

@@ -72,9 +72,22 @@ class CaseDetail:
 
 
 def summarize(case: Case) -> CaseSummary:
-    return CaseSummary(case.id, case.case_no, case.item_code, case.item_version, case.state, case.subject_kind,
-                       case.person_id, case.employer_id, case.household_id, case.on_commitment, case.accepted_on,
-                       case.due_on, case.closed_on, case.handler_id)
+    return CaseSummary(
+        case.id,
+        case.case_no,
+        case.item_code,
+        case.item_version,
+        case.state,
+        case.subject_kind,
+        case.person_id,
+        case.employer_id,
+        case.household_id,
+        case.on_commitment,
+        case.accepted_on,
+        case.due_on,
+        case.closed_on,
+        case.handler_id,
+    )
 
 
 def next_case_no(session: Session, day: date) -> str:
@@ -96,19 +109,40 @@ def _subject_ids(item: ItemDefinition, subject_id: str) -> dict[str, str]:
     return {f"{item.subject}_id": subject_id}
 
 
-def create_case(session: Session, actor: StaffInfo, item: ItemDefinition, subject_id: str,
-                form_data: dict[str, Any] | None = None, *, channel: str = "counter",
-                today: date | None = None) -> str:
+def create_case(
+    session: Session,
+    actor: StaffInfo,
+    item: ItemDefinition,
+    subject_id: str,
+    form_data: dict[str, Any] | None = None,
+    *,
+    channel: str = "counter",
+    today: date | None = None,
+) -> str:
     """Open a draft for ``item`` about a person, employer or household (per the item's subject)."""
     require(actor.role, "case.create")
     day = today or local_today()
-    case = Case(case_no=next_case_no(session, day), item_code=item.code, item_version=item.version,
-                subject_kind=item.subject, state=State.DRAFT.value, form_data=dict(form_data or {}),
-                channel=channel, handler_id=actor.id, **_subject_ids(item, subject_id))
+    case = Case(
+        case_no=next_case_no(session, day),
+        item_code=item.code,
+        item_version=item.version,
+        subject_kind=item.subject,
+        state=State.DRAFT.value,
+        form_data=dict(form_data or {}),
+        channel=channel,
+        handler_id=actor.id,
+        **_subject_ids(item, subject_id),
+    )
     session.add(case)
     session.flush()
-    audit.record(session, actor.id, "case.create", "case", case.id,
-                 {"item": item.code, "subject": item.subject, "subject_id": subject_id})
+    audit.record(
+        session,
+        actor.id,
+        "case.create",
+        "case",
+        case.id,
+        {"item": item.code, "subject": item.subject, "subject_id": subject_id},
+    )
     return case.id
 
 
@@ -122,9 +156,18 @@ def save_draft(session: Session, actor: StaffInfo, case_id: str, form_data: dict
         audit.record(session, actor.id, "case.edit", "case", case.id, {"fields": sorted(form_data)})
 
 
-def transition(session: Session, actor: StaffInfo, case_id: str, action: str, *, catalog: Catalog,
-               calendar: WorkingCalendar, reason: str | None = None, on_commitment: bool | None = None,
-               today: date | None = None) -> CaseSummary:
+def transition(
+    session: Session,
+    actor: StaffInfo,
+    case_id: str,
+    action: str,
+    *,
+    catalog: Catalog,
+    calendar: WorkingCalendar,
+    reason: str | None = None,
+    on_commitment: bool | None = None,
+    today: date | None = None,
+) -> CaseSummary:
     """Take a workflow action on a case. Raises PermissionDenied, WorkflowError or ValidationFailed."""
     rule = TRANSITIONS.get(action)
     if rule is None:
@@ -155,8 +198,11 @@ def transition(session: Session, actor: StaffInfo, case_id: str, action: str, *,
     if action == "return":
         case.closed_on = None
     case.state = rule.target.value
-    session.add(CaseEvent(case=case, action=action, from_state=state.value, to_state=rule.target.value,
-                          actor_id=actor.id, note=reason))
+    session.add(
+        CaseEvent(
+            case=case, action=action, from_state=state.value, to_state=rule.target.value, actor_id=actor.id, note=reason
+        )
+    )
     session.flush()
     detail: dict[str, Any] = {"from": state.value, "to": rule.target.value}
     if case.person_id:
@@ -165,14 +211,15 @@ def transition(session: Session, actor: StaffInfo, case_id: str, action: str, *,
     return summarize(case)
 
 
-def _accept(session: Session, case: Case, item: ItemDefinition, calendar: WorkingCalendar, day: date, *,
-            on_commitment: bool) -> None:
+def _accept(
+    session: Session, case: Case, item: ItemDefinition, calendar: WorkingCalendar, day: date, *, on_commitment: bool
+) -> None:
+    if on_commitment and (item.commitment is None or not item.commitment.allowed):
+        raise WorkflowError(f"“{item.name}”不能以书面承诺方式受理。")
     result = validate_form(item, case.form_data)
     if not result.ok:
         raise ValidationFailed(result.errors)
     case.form_data = dict(result.normalized)
-    if on_commitment and (item.commitment is None or not item.commitment.allowed):
-        raise WorkflowError(f"“{item.name}”不能以书面承诺方式受理。")
     deadline = item.deadline
     if on_commitment and item.commitment is not None and item.commitment.deadline is not None:
         deadline = item.commitment.deadline
@@ -181,8 +228,14 @@ def _accept(session: Session, case: Case, item: ItemDefinition, calendar: Workin
     case.due_on = due_date(deadline, day, calendar)
     for follow in item.follow_ups:
         if follow.after is not None:
-            session.add(FollowUp(person_id=case.person_id, case_id=case.id, kind=follow.kind,
-                                 due_on=due_date(follow.after, day, calendar) or day))
+            session.add(
+                FollowUp(
+                    person_id=case.person_id,
+                    case_id=case.id,
+                    kind=follow.kind,
+                    due_on=due_date(follow.after, day, calendar) or day,
+                )
+            )
 
 
 def _case(session: Session, case_id: str) -> Case:
@@ -195,15 +248,27 @@ def _case(session: Session, case_id: str) -> Case:
 def get_case(session: Session, actor: StaffInfo, case_id: str) -> CaseDetail:
     case = _case(session, case_id)
     if case.person_id:
-        audit.record(session, actor.id, "person.view", "person", case.person_id, {"purpose": "case", "case_id": case.id})
-    events = tuple(EventInfo(e.action, e.from_state, e.to_state, e.actor_id, e.at.isoformat(timespec="seconds"), e.note)
-                   for e in case.events)
+        audit.record(
+            session, actor.id, "person.view", "person", case.person_id, {"purpose": "case", "case_id": case.id}
+        )
+    events = tuple(
+        EventInfo(e.action, e.from_state, e.to_state, e.actor_id, e.at.isoformat(timespec="seconds"), e.note)
+        for e in case.events
+    )
     return CaseDetail(summarize(case), dict(case.form_data), case.close_reason, events)
 
 
-def list_cases(session: Session, *, state: str | None = None, item_code: str | None = None,
-               handler_id: str | None = None, overdue_on: date | None = None, due_by: date | None = None,
-               limit: int = 200, offset: int = 0) -> list[CaseSummary]:
+def list_cases(
+    session: Session,
+    *,
+    state: str | None = None,
+    item_code: str | None = None,
+    handler_id: str | None = None,
+    overdue_on: date | None = None,
+    due_by: date | None = None,
+    limit: int = 200,
+    offset: int = 0,
+) -> list[CaseSummary]:
     query = select(Case).where(Case.deleted.is_(False))
     if state:
         query = query.where(Case.state == state)

@@ -37,10 +37,13 @@ def test_each_step_up_and_down_with_data(tmp_path: Path) -> None:
     for i, rev in enumerate(revisions):
         migrate.upgrade(engine, rev)
         with engine.begin() as conn:
-            conn.execute(text(
-                "INSERT INTO person (id, version, updated_at, deleted, name, doc_type, doc_number, created_at) "
-                "VALUES (:id, 1, '2026-01-01 00:00:00', 0, '迁移测试', 'resident_id', :doc, '2026-01-01 00:00:00')"
-            ), {"id": f"p-{rev}", "doc": f"D{i:017d}"})
+            conn.execute(
+                text(
+                    "INSERT INTO person (id, version, updated_at, deleted, name, doc_type, doc_number, created_at) "
+                    "VALUES (:id, 1, '2026-01-01 00:00:00', 0, '迁移测试', 'resident_id', :doc, '2026-01-01 00:00:00')"
+                ),
+                {"id": f"p-{rev}", "doc": f"D{i:017d}"},
+            )
         down_to = revisions[i - 1] if i else "base"
         if down_to != "base":
             migrate.downgrade(engine, down_to)

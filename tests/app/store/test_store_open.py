@@ -29,8 +29,13 @@ PHONE = "19900001234"
 
 
 def _person(**kw: object) -> Person:
-    values: dict[str, object] = {"name": NAME, "doc_type": "resident_id", "doc_number": ID, "phone": PHONE,
-                                 "birth_date": date(1990, 1, 1)}
+    values: dict[str, object] = {
+        "name": NAME,
+        "doc_type": "resident_id",
+        "doc_number": ID,
+        "phone": PHONE,
+        "birth_date": date(1990, 1, 1),
+    }
     values.update(kw)
     return Person(**values)
 

@@ -126,9 +126,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("person", schema=None) as batch_op:
         batch_op.create_index("ix_person_phone", ["phone"], unique=False)
-        batch_op.create_index(
-            "ux_person_doc", ["doc_number"], unique=True, sqlite_where=sa.text("deleted = 0")
-        )
+        batch_op.create_index("ux_person_doc", ["doc_number"], unique=True, sqlite_where=sa.text("deleted = 0"))
 
     op.create_table(
         "setting",
@@ -178,9 +176,7 @@ def upgrade() -> None:
         sa.Column("server_version", sa.Integer(), nullable=True),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["head_person_id"], ["person.id"], name=op.f("fk_household_head_person_id_person")
-        ),
+        sa.ForeignKeyConstraint(["head_person_id"], ["person.id"], name=op.f("fk_household_head_person_id_person")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_household")),
     )
     op.create_table(
@@ -203,9 +199,7 @@ def upgrade() -> None:
         sa.Column("server_version", sa.Integer(), nullable=True),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["employer_id"], ["employer.id"], name=op.f("fk_job_posting_employer_id_employer")
-        ),
+        sa.ForeignKeyConstraint(["employer_id"], ["employer.id"], name=op.f("fk_job_posting_employer_id_employer")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_job_posting")),
     )
     with op.batch_alter_table("job_posting", schema=None) as batch_op:
@@ -223,9 +217,7 @@ def upgrade() -> None:
         sa.Column("server_version", sa.Integer(), nullable=True),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["person_id"], ["person.id"], name=op.f("fk_person_document_person_id_person")
-        ),
+        sa.ForeignKeyConstraint(["person_id"], ["person.id"], name=op.f("fk_person_document_person_id_person")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_person_document")),
         sa.UniqueConstraint("doc_type", "number", name="uq_person_document_type_number"),
     )
@@ -275,9 +267,7 @@ def upgrade() -> None:
         sa.Column("deleted", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(["employer_id"], ["employer.id"], name=op.f("fk_case_employer_id_employer")),
         sa.ForeignKeyConstraint(["handler_id"], ["staff.id"], name=op.f("fk_case_handler_id_staff")),
-        sa.ForeignKeyConstraint(
-            ["household_id"], ["household.id"], name=op.f("fk_case_household_id_household")
-        ),
+        sa.ForeignKeyConstraint(["household_id"], ["household.id"], name=op.f("fk_case_household_id_household")),
         sa.ForeignKeyConstraint(["person_id"], ["person.id"], name=op.f("fk_case_person_id_person")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_case")),
         sa.UniqueConstraint("case_no", name=op.f("uq_case_case_no")),
@@ -305,9 +295,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["household_id"], ["household.id"], name=op.f("fk_household_member_household_id_household")
         ),
-        sa.ForeignKeyConstraint(
-            ["person_id"], ["person.id"], name=op.f("fk_household_member_person_id_person")
-        ),
+        sa.ForeignKeyConstraint(["person_id"], ["person.id"], name=op.f("fk_household_member_person_id_person")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_household_member")),
         sa.UniqueConstraint("household_id", "person_id", name="uq_household_member_pair"),
     )
