@@ -7,11 +7,16 @@ synthetic: ID numbers are generated with valid check digits and belong to no one
 from __future__ import annotations
 
 import random
+from datetime import timedelta
 from pathlib import Path
 
 import platformdirs
+from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session
 
 from app.auth import StaffInfo, create_staff
+from app.clock import today
+from app.clock import today
 from app.persons import PersonInput, create_person
 from app.store import DataDir, Store, create_store, open_store, store_exists
 from app.validation import synthetic_mobile, synthetic_name, synthetic_resident_id
@@ -40,18 +45,53 @@ def ensure_demo_store(data_dir: DataDir | None = None, persons: int = 40) -> Sto
     rng = random.Random(20191107)
     with store.session() as session:
         staff: list[StaffInfo] = [create_staff(session, u, n, r, p) for u, n, r, p in DEMO_ACCOUNTS]
+        people: list[tuple[str, PersonInput]] = []
         for _ in range(persons):
-            tags = tuple(rng.sample(DEMO_TAGS, k=rng.randint(0, 2)))
-            create_person(
-                session,
-                staff[1].id,
-                PersonInput(
-                    name=synthetic_name(rng),
-                    doc_type="resident_id",
-                    doc_number=synthetic_resident_id(rng, region="520102"),
-                    phone=synthetic_mobile(rng),
-                    residence_address="贵阳市南明区五里冲街道（演示地址）",
-                    tags=tags,
-                ),
+            data = PersonInput(
+                name=synthetic_name(rng),
+                doc_type="resident_id",
+                doc_number=synthetic_resident_id(rng, region="520102"),
+                phone=synthetic_mobile(rng),
+                residence_address="贵阳市南明区五里冲街道（演示地址）",
+                tags=tuple(rng.sample(DEMO_TAGS, k=rng.randint(0, 2))),
             )
+            people.append((create_person(session, staff[1].id, data)[0], data))
+        _demo_cases(session, staff[1], people[:6])
+    store.backup_if_due()
     return store
+
+
+def _demo_cases(session: Session, clerk: StaffInfo, people: list[tuple[str, PersonInput]]) -> None:
+    """A few 失业登记 cases accepted on written commitment days ago (some overdue), and one draft."""
+    from app.calendar import default_calendar
+    from app.catalog import load_bundled_catalog
+    from app.workflow import create_case, transition
+
+    catalog, calendar = load_bundled_catalog(), default_calendar()
+    item = catalog.get("unemployment_registration")
+    for n, (person_id, data) in enumerate(people):
+        accepted = calendar.add_working_days(today(), -(1 + 2 * n))
+        form = {
+            "name": data.name,
+            "gender": "1" if int(data.doc_number[16]) % 2 else "2",
+            "id_doc": {"doc_type": "resident_id", "number": data.doc_number},
+            "ethnic": "01",
+            "hukou_type": "01",
+            "education": "71",
+            "health": "10",
+            "hukou_address": "贵州省（演示地址）",
+            "residence_address": data.residence_address,
+            "residence_division": DEMO_STATION_CODE,
+            "phone": data.phone,
+            "registration_division": DEMO_STATION_CODE,
+            "unemployed_since": (accepted - timedelta(days=30)).isoformat(),
+            "unemployment_cause": "02",
+            "claims_ui_benefit": False,
+            "training_intention": False,
+            "truth_commitment": True,
+        }
+        case_id = create_case(session, clerk, item, person_id, form, today=accepted)
+        if n < len(people) - 1:
+            transition(
+                session, clerk, case_id, "accept", catalog=catalog, calendar=calendar, on_commitment=True, today=accepted
+            )

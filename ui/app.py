@@ -48,6 +48,7 @@ def run_gui(argv: Sequence[str], *, demo: bool) -> int:
     parser.add_argument("--data-dir")
     parser.add_argument("command", nargs="?")
     parser.add_argument("--quit-after", type=float, help=argparse.SUPPRESS)  # for smoke tests
+    parser.add_argument("--screenshot", help=argparse.SUPPRESS)  # saves the window once data is shown
     args = parser.parse_args(list(argv))
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -60,6 +61,8 @@ def run_gui(argv: Sequence[str], *, demo: bool) -> int:
     def shown(result: Opened) -> None:
         opened.append(result)
         window.show_status(result.status)
+        if args.screenshot:
+            QTimer.singleShot(300, lambda: (window.grab().save(args.screenshot), app.quit()))
 
     def failed(error: BaseException) -> None:
         QMessageBox.critical(window, "无法打开数据库", str(error))

@@ -237,11 +237,19 @@ def cmd_case_list(args: argparse.Namespace) -> int:
     if not cases:
         print("没有符合条件的办件。")
         return 0
+    names = _item_names()
     print_table(
         ["办件编号", "事项", "状态", "受理日期", "办理期限", "办结日期"],
-        [[c.case_no, c.item_code, c.state_label, c.accepted_on, c.due_on, c.closed_on] for c in cases],
+        [[c.case_no, names.get(c.item_code, c.item_code), c.state_label, c.accepted_on, c.due_on, c.closed_on]
+         for c in cases],
     )
     return 0
+
+
+def _item_names() -> dict[str, str]:
+    from app.catalog import load_bundled_catalog
+
+    return {item.code: item.name for item in load_bundled_catalog().items()}
 
 
 def cmd_case_show(args: argparse.Namespace) -> int:
@@ -258,7 +266,8 @@ def cmd_case_show(args: argparse.Namespace) -> int:
         print_json(detail)
         return 0
     s = detail.summary
-    print(f"办件编号：{s.case_no}\n事项：{s.item_code}（第 {s.item_version} 版）\n状态：{s.state_label}")
+    name = _item_names().get(s.item_code, s.item_code)
+    print(f"办件编号：{s.case_no}\n事项：{name}（第 {s.item_version} 版）\n状态：{s.state_label}")
     print(f"受理：{s.accepted_on or '-'}  期限：{s.due_on or '-'}  办结：{s.closed_on or '-'}")
     print(f"书面承诺：{'是' if s.on_commitment else '否'}")
     for event in detail.events:

@@ -1,7 +1,7 @@
 """行政区划代码 shape: 6 digits (county level), 9 (township) or 12 (village).
 
-Whether a code exists is decided against the bundled division list elsewhere; lists go stale,
-a shape check does not.
+Within Guizhou the code is also looked up in the bundled division list, but a missing code is only a
+warning: lists go stale (villages merge and split every year), a shape check does not.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from app.validation.text import clean, describe_chars, missing
 
 _LABEL = "行政区划代码"
 _LEVELS = {6: "county", 9: "township", 12: "village"}
+GUIZHOU_PREFIX = "52"
 
 
 def validate_admin_division(value: str | None) -> Result:
@@ -30,6 +31,15 @@ def validate_admin_division(value: str | None) -> Result:
             ]
         )
     warnings = []
+    facts = {"level": level}
     if not is_province_prefix(code):
         warnings.append(f"{_LABEL}前两位“{code[:2]}”不是有效的省级代码，请核对。")
-    return success(code, warnings=warnings, facts={"level": level})
+    elif code.startswith(GUIZHOU_PREFIX):
+        from app.refdata.divisions import load_bundled_divisions
+
+        index = load_bundled_divisions()
+        if index.get(code) is None:
+            warnings.append(f"{_LABEL}“{code}”不在本机的贵州省区划表中，可能已调整，请核对或同步最新区划。")
+        else:
+            facts["full_name"] = index.full_name(code)
+    return success(code, warnings=warnings, facts=facts)

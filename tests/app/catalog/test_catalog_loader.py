@@ -82,7 +82,11 @@ def with_field(field: dict[str, object], index: int = 1) -> dict[str, object]:
 @pytest.mark.parametrize(
     ("doc", "path", "fragment"),
     [
-        (with_field({"key": "cause", "label": "原因", "type": "txt"}), "fields[1]（cause）.type", "未知的字段类型“txt”"),
+        (
+            with_field({"key": "cause", "label": "原因", "type": "txt"}),
+            "fields[1]（cause）.type",
+            "未知的字段类型“txt”",
+        ),
         (with_field({"key": "name", "label": "重复", "type": "text"}), "fields[1]（name）.key", "重复"),
         (with_field({"key": "cause", "type": "text"}), "fields[1]（cause）.label", "缺少此属性"),
         (with_field({"key": "Cause", "label": "原因", "type": "text"}), "fields[1]（Cause）.key", "小写英文字母"),

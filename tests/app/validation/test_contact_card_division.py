@@ -69,7 +69,7 @@ def test_ss_card_number_illegal_characters() -> None:
     [
         ("520102", "county"),
         ("520102001", "township"),
-        ("520102001001", "village"),
+        ("520102033001", "village"),
         ("５２０１０２", "county"),
     ],
 )
@@ -95,3 +95,14 @@ def test_admin_division_unknown_province_is_warning() -> None:
     result = validate("admin_division", "990102")
     assert result.ok
     assert "“99”" in result.warnings[0]
+
+
+def test_guizhou_division_looked_up_in_bundled_list() -> None:
+    from app.validation import validate
+
+    known = validate("admin_division", "520102001")
+    assert known.ok and known.warnings == () and known.facts["full_name"].endswith("五里冲街道")
+    unknown = validate("admin_division", "520102999")
+    assert unknown.ok and any("不在本机的贵州省区划表中" in w for w in unknown.warnings)
+    elsewhere = validate("admin_division", "110105")
+    assert elsewhere.ok and elsewhere.warnings == ()

@@ -1,0 +1,55 @@
+"""Import benchmark: a synthetic roster of N rows into a fresh encrypted store.
+
+    .venv/bin/python benchmarks/bench_import.py --rows 200000
+
+Prints rows/s, elapsed and peak RSS. Targets: 200,000 rows < 60 s; 1,000,000 rows with RSS < 500 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from common import peak_rss_mib, use_throwaway_keyring, write_roster_csv
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--dir", type=Path, default=None, help="work folder (default: a temporary one)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="fuwutai-bench-import-") as temporary:
+        work = args.dir or Path(temporary)
+        use_throwaway_keyring(work)
+        from app.io.person_import import import_persons
+        from app.store import DataDir, create_store
+
+        roster = work / f"roster-{args.rows}.csv"
+        started = time.perf_counter()
+        write_roster_csv(roster, args.rows)
+        print(f"roster: {args.rows:,} rows, {roster.stat().st_size / 2**20:.1f} MiB, "
+              f"written in {time.perf_counter() - started:.1f} s")
+        store = create_store(DataDir(work / "store"), "520102", "基准测试站")
+        last = [0.0]
+
+        def progress(done: int, total: int | None) -> None:
+            now = time.perf_counter()
+            if now - last[0] >= 10:
+                last[0] = now
+                phase = "checked" if total is None else f"written of {total:,}"
+                print(f"  {now - started:7.1f} s  {done:,} {phase}  RSS peak {peak_rss_mib():.0f} MiB", flush=True)
+
+        started = time.perf_counter()
+        report = import_persons(store, roster, progress=progress)
+        elapsed = time.perf_counter() - started
+        store.close()
+        db_size = (work / "store" / "fuwutai.db").stat().st_size / 2**20
+        print(report.message)
+        print(f"rows: {report.imported:,}  elapsed: {elapsed:.1f} s  rate: {report.imported / elapsed:,.0f} rows/s  "
+              f"peak RSS: {peak_rss_mib():.0f} MiB  database: {db_size:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
