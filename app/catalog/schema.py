@@ -101,6 +101,11 @@ def _unknown_keys(
             problems.add(_join(path, str(key)), f"未知的属性“{key}”{suggestion}")
 
 
+def _one_of(value: object, options: Collection[str]) -> bool:
+    """Membership that cannot raise: a JSON list or object as the value is simply not an option."""
+    return isinstance(value, str) and value in options
+
+
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
@@ -341,7 +346,7 @@ def _field(
         if field_type != "text":
             problems.add(_join(path, "check"), "只有 text 字段可以设置 check。")
             check = None
-        elif check not in VALIDATION_KINDS:
+        elif not _one_of(check, VALIDATION_KINDS):
             problems.add(
                 _join(path, "check"),
                 f"未知的校验类型“{check}”，可用：{'、'.join(sorted(VALIDATION_KINDS))}。",
@@ -421,13 +426,14 @@ def _visibility_cycles(fields: Sequence[FieldDef]) -> list[list[str]]:
 
 def _fields(
     doc: Mapping[str, object], problems: _Problems, known_tables: Collection[str] | None
-) -> tuple[FieldDef, ...]:
+) -> tuple[tuple[FieldDef, ...], _Names]:
     raw_fields = doc.get("fields")
     if not isinstance(raw_fields, list) or not raw_fields:
         problems.add("fields", "应为至少包含一个字段的数组。")
-        return ()
+        return (), _Names({})
     parsed: list[tuple[str, FieldDef, object, object]] = []
     seen: dict[str, int] = {}
+    unusable: set[str] = set()
     for index, item in enumerate(raw_fields):
         key_hint = item.get("key") if isinstance(item, Mapping) else None
         path = f"fields[{index}]" + (f"（{key_hint}）" if isinstance(key_hint, str) else "")
@@ -436,6 +442,9 @@ def _fields(
             continue
         field, visible_if, required_if = _field(obj, path, problems, known_tables)
         if field is None:
+            # Still a known key, so conditions naming it do not add a second, misleading problem.
+            if isinstance(key_hint, str):
+                unusable.add(key_hint)
             continue
         if field.key in seen:
             first = seen[field.key]
@@ -445,7 +454,7 @@ def _fields(
             seen[field.key] = index
         parsed.append((path, field, visible_if, required_if))
 
-    names = _Names({field.key: field.type for _, field, _, _ in parsed})
+    names = _Names({**dict.fromkeys(unusable, ""), **{field.key: field.type for _, field, _, _ in parsed}})
     fields: list[FieldDef] = []
     for path, field, raw_visible, raw_required in parsed:
         visible_if = _expression(raw_visible, _join(path, "visible_if"), problems)
@@ -460,7 +469,7 @@ def _fields(
         fields.append(replace(field, visible_if=visible_if, required_if=required_if))
     for cycle in _visibility_cycles(fields):
         problems.add("fields", f"显示条件（visible_if）循环依赖：{' → '.join(cycle)}。")
-    return tuple(fields)
+    return tuple(fields), names
 
 
 def _materials(doc: Mapping[str, object], problems: _Problems, names: _Names) -> tuple[Material, ...]:
@@ -513,7 +522,7 @@ def _follow_ups(doc: Mapping[str, object], problems: _Problems) -> tuple[FollowU
         path = f"follow_ups[{index}]"
         _unknown_keys(obj, ("kind", "after", "repeat_months", "note"), path, problems)
         kind = obj.get("kind")
-        if kind not in FOLLOW_UP_KINDS:
+        if not _one_of(kind, FOLLOW_UP_KINDS):
             problems.add(_join(path, "kind"), f"未知的跟踪类型“{kind}”，可用：{'、'.join(FOLLOW_UP_KINDS)}。")
             continue
         after = None if obj.get("after") is None else parse_rule(obj["after"], _join(path, "after"), problems)
@@ -609,7 +618,7 @@ def _checks(value: object, problems: _Problems, names: _Names) -> tuple[FormChec
         if level not in ("error", "warning"):
             problems.add(_join(path, "level"), "级别应为 error（阻止保存）或 warning（提示）。")
         target = obj.get("field")
-        if target is not None and target not in names.types:
+        if target is not None and not _one_of(target, names.types):
             problems.add(_join(path, "field"), f"字段“{target}”未定义。")
         if when is not None and level in ("error", "warning"):
             checks.append(
@@ -653,8 +662,7 @@ def parse_definition(
         problems.add("subject", f"服务对象应为 person、employer 或 household，却是“{subject}”。")
     description = _text(doc, "description", "", problems)
 
-    fields = _fields(doc, problems, known_tables)
-    names = _Names({field.key: field.type for field in fields})
+    fields, names = _fields(doc, problems, known_tables)
     materials = _materials(doc, problems, names)
 
     if "deadline" not in doc:
@@ -664,7 +672,7 @@ def parse_definition(
     review_required = _flag(doc, "review_required", "", problems)
     review_kind = doc.get("review_kind")
     if review_kind is not None:
-        if review_kind not in REVIEW_KINDS:
+        if not _one_of(review_kind, REVIEW_KINDS):
             problems.add("review_kind", "审核方式应为 review（审核）或 verification（核验）。")
         elif not review_required:
             problems.add("review_kind", "设置了审核方式，但 review_required 不是 true。")
@@ -684,7 +692,7 @@ def parse_definition(
     typed: dict[str, object] = {
         "validity": validity,
         "limits": _limits(doc.get("limits"), problems),
-        "review_kind": review_kind if review_kind in REVIEW_KINDS else None,
+        "review_kind": review_kind if _one_of(review_kind, REVIEW_KINDS) else None,
         "checks": _checks(doc.get("checks"), problems, names),
         "must_not_require": _strings(doc.get("must_not_require"), "must_not_require", problems),
         "basis": _strings(doc.get("basis"), "basis", problems),

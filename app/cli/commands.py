@@ -240,8 +240,10 @@ def cmd_case_list(args: argparse.Namespace) -> int:
     names = _item_names()
     print_table(
         ["办件编号", "事项", "状态", "受理日期", "办理期限", "办结日期"],
-        [[c.case_no, names.get(c.item_code, c.item_code), c.state_label, c.accepted_on, c.due_on, c.closed_on]
-         for c in cases],
+        [
+            [c.case_no, names.get(c.item_code, c.item_code), c.state_label, c.accepted_on, c.due_on, c.closed_on]
+            for c in cases
+        ],
     )
     return 0
 

@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from app.cli import commands
+from app.cli import commands, refdata_commands
 from app.cli.output import CliError, fail
 from app.errors import UserError
 from app.store.errors import StoreError
@@ -96,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("doctor", help="检查数据库完整性、迁移、密钥库、审计链和磁盘空间")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=commands.cmd_doctor)
+
+    refdata_commands.add_parsers(sub)
 
     p = sub.add_parser("status", help="显示本站状态")
     p.add_argument("--json", action="store_true")

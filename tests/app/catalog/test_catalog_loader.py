@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.catalog import CatalogError, load_catalog, load_definition_file
 from app.catalog.schema import parse_definition
@@ -283,3 +285,50 @@ def test_extras_are_kept_read_only() -> None:
     nested = definition.extras["nested"]
     with pytest.raises(TypeError):
         nested["list"] = []  # type: ignore[index]
+
+
+# ------------------------------------------------------------ robustness against any pushed document
+
+_json = st.recursive(
+    st.one_of(
+        st.none(), st.booleans(), st.integers(-5, 10**6), st.floats(allow_nan=False), st.text(max_size=8),
+        st.sampled_from(["text", "code", "working", "today", "receipt", "name", "a ==", "not name"]),
+    ),
+    lambda children: st.one_of(
+        st.lists(children, max_size=3), st.dictionaries(st.text(max_size=6), children, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+def _paths(value: object, prefix: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found.extend(_paths(item, (*prefix, key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found.extend(_paths(item, (*prefix, index)))
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_mutated_definitions_give_problems_never_exceptions(data: st.DataObject) -> None:
+    doc = minimal()
+    path = data.draw(st.sampled_from(_paths(doc)[1:]))
+    target: object = doc
+    for step in path[:-1]:
+        target = target[step]  # type: ignore[index]
+    replacement = data.draw(_json)
+    target[path[-1]] = replacement  # type: ignore[index]
+    definition, problems = parse_definition(doc, "x.json", TABLES)
+    assert (definition is None) == bool(problems)
+    assert all(isinstance(p, str) and p.startswith("x.json：") for p in problems)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_json)
+def test_arbitrary_json_gives_problems_never_exceptions(doc: object) -> None:
+    definition, problems = parse_definition(doc, "x.json", TABLES)
+    assert definition is None and problems
