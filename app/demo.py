@@ -12,10 +12,8 @@ from pathlib import Path
 
 import platformdirs
 from sqlalchemy.orm import Session
-from sqlalchemy.orm import Session
 
 from app.auth import StaffInfo, create_staff
-from app.clock import today
 from app.clock import today
 from app.persons import PersonInput, create_person
 from app.store import DataDir, Store, create_store, open_store, store_exists
@@ -93,5 +91,12 @@ def _demo_cases(session: Session, clerk: StaffInfo, people: list[tuple[str, Pers
         case_id = create_case(session, clerk, item, person_id, form, today=accepted)
         if n < len(people) - 1:
             transition(
-                session, clerk, case_id, "accept", catalog=catalog, calendar=calendar, on_commitment=True, today=accepted
+                session,
+                clerk,
+                case_id,
+                "accept",
+                catalog=catalog,
+                calendar=calendar,
+                on_commitment=True,
+                today=accepted,
             )

@@ -6,8 +6,12 @@ from app.catalog.expr import ExprError, Expression, parse
 from app.catalog.forms import FORM_KEY, FormResult, validate_form
 from app.catalog.loader import bundled_catalog_dir, load_bundled_catalog, load_catalog, load_definition_file
 from app.catalog.model import (
+    FIELD_TYPE_LABELS,
     FIELD_TYPES,
+    FOLLOW_UP_KINDS,
     PRINT_TEMPLATES,
+    REVIEW_KINDS,
+    SUBJECT_LABELS,
     CommitmentOption,
     DeadlineRule,
     FieldDef,
@@ -21,8 +25,12 @@ from app.catalog.model import (
 
 __all__ = [
     "FIELD_TYPES",
+    "FIELD_TYPE_LABELS",
+    "FOLLOW_UP_KINDS",
     "FORM_KEY",
     "PRINT_TEMPLATES",
+    "REVIEW_KINDS",
+    "SUBJECT_LABELS",
     "Catalog",
     "CatalogError",
     "CommitmentOption",

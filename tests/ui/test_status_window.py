@@ -53,7 +53,13 @@ def test_demo_command_starts_and_quits(tmp_path: Path) -> None:
     exe = Path(sys.executable).with_name("fuwutai")
     shot = tmp_path / "shot.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([str(exe), "demo", "--data-dir", str(tmp_path / "d"), "--screenshot", str(shot),
-                             "--quit-after", "30"], capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run(
+        [str(exe), "demo", "--data-dir", str(tmp_path / "d"), "--screenshot", str(shot), "--quit-after", "30"],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert shot.exists() and shot.stat().st_size > 1000

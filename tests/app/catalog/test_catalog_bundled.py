@@ -15,7 +15,7 @@ TABLES = {
     "gender", "marital", "health", "ethnic", "education", "occupation_major", "industry_section",
     "hukou_type", "employment_form", "hardship_category", "unemployment_cause", "person_tag", "doc_type",
     "destination", "employer_kind", "key_industry", "training_type", "deregistration_reason", "campaign",
-    "relation",
+    "relation", "political_status", "visit_method",
 }
 REQUIRED_ITEMS = {
     "unemployment_registration": "失业登记",

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from random import Random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.catalog import Catalog, ItemDefinition, load_bundled_catalog, validate_form
 from app.catalog.forms import FORM_KEY
@@ -293,3 +296,33 @@ def test_field_types(
         assert not result.ok
         [message] = result.errors["v"]
         assert message.startswith("值：") and error in message, message
+
+
+_any_value = st.recursive(
+    st.one_of(
+        st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=20), st.dates(),
+        st.decimals(), st.sampled_from(["01", "02", "2025-01-01", "1800.5", ID_52, MOBILE, USCC, "today"]),
+    ),
+    lambda children: st.one_of(
+        st.lists(children, max_size=3),
+        st.fixed_dictionaries({"doc_type": st.sampled_from(["resident_id", "ss_card", "x"]), "number": children}),
+    ),
+    max_leaves=4,
+)
+
+
+@functools.cache
+def _bundled() -> Catalog:
+    return load_bundled_catalog()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_any_form_data_gives_messages_never_exceptions(data: st.DataObject) -> None:
+    item = data.draw(st.sampled_from(_bundled().items()))
+    keys = st.sampled_from([*item.field_keys, "unknown_key"])
+    form = data.draw(st.dictionaries(keys, _any_value, max_size=12))
+    result = validate_form(item, form, code_tables=CODE_TABLES, today=TODAY)
+    assert result.ok == (not result.errors)
+    assert set(result.normalized) <= set(item.field_keys) - result.hidden
+    assert all(isinstance(m, str) and m for messages in result.errors.values() for m in messages)

@@ -15,16 +15,47 @@ from app.cli.main import run
 
 def _init(tmp_path: Path) -> str:
     data = str(tmp_path / "station")
-    code = run(["--data-dir", data, "init", "--station-code", "520102001", "--station-name", "五里冲街道",
-                "--admin-user", "admin", "--admin-name", "张站长", "--admin-password", "admin-pass-1"])
+    code = run(
+        [
+            "--data-dir",
+            data,
+            "init",
+            "--station-code",
+            "520102001",
+            "--station-name",
+            "五里冲街道",
+            "--admin-user",
+            "admin",
+            "--admin-name",
+            "张站长",
+            "--admin-password",
+            "admin-pass-1",
+        ]
+    )
     assert code == 0
     return data
 
 
 def test_init_then_status_and_users(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = _init(tmp_path)
-    assert run(["--data-dir", data, "user", "add", "clerk1", "--name", "李经办", "--role", "clerk",
-                "--password", "clerk-pass-1"]) == 0
+    assert (
+        run(
+            [
+                "--data-dir",
+                data,
+                "user",
+                "add",
+                "clerk1",
+                "--name",
+                "李经办",
+                "--role",
+                "clerk",
+                "--password",
+                "clerk-pass-1",
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     assert run(["--data-dir", data, "user", "list", "--json"]) == 0
     users = json.loads(capsys.readouterr().out)
@@ -40,8 +71,10 @@ def test_init_rejects_bad_code_and_twice(tmp_path: Path, capsys: pytest.CaptureF
     assert "站点区划代码" in capsys.readouterr().err
     assert not (tmp_path / "s").exists()
     _init(tmp_path)
-    assert run(["--data-dir", str(tmp_path / "station"), "init", "--station-code", "520102001",
-                "--station-name", "x"]) == 1
+    assert (
+        run(["--data-dir", str(tmp_path / "station"), "init", "--station-code", "520102001", "--station-name", "x"])
+        == 1
+    )
     assert "不能重复初始化" in capsys.readouterr().err
 
 
@@ -53,8 +86,24 @@ def test_not_initialised_is_explained(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_backup_restore_doctor(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = _init(tmp_path)
     assert run(["--data-dir", data, "backup"]) == 0
-    assert run(["--data-dir", data, "user", "add", "late", "--name", "后来者", "--role", "clerk",
-                "--password", "late-pass-1"]) == 0
+    assert (
+        run(
+            [
+                "--data-dir",
+                data,
+                "user",
+                "add",
+                "late",
+                "--name",
+                "后来者",
+                "--role",
+                "clerk",
+                "--password",
+                "late-pass-1",
+            ]
+        )
+        == 0
+    )
     assert run(["--data-dir", data, "restore", "--yes"]) == 0
     capsys.readouterr()
     assert run(["--data-dir", data, "user", "list", "--json"]) == 0
@@ -88,6 +137,8 @@ def test_doctor_reports_tampered_audit(tmp_path: Path, capsys: pytest.CaptureFix
 def test_console_script_gives_chinese_error_not_traceback(tmp_path: Path) -> None:
     exe = Path(sys.executable).with_name("fuwutai")
     env = dict(os.environ, FUWUTAI_HOME=str(tmp_path / "nothing-here"))
-    result = subprocess.run([str(exe), "case", "list"], capture_output=True, text=True, env=env, timeout=60)
+    result = subprocess.run(
+        [str(exe), "case", "list"], check=False, capture_output=True, text=True, env=env, timeout=60
+    )
     assert result.returncode == 1
     assert "fuwutai init" in result.stderr and "Traceback" not in result.stderr

@@ -7,9 +7,12 @@ import pytest
 
 from app.refdata.codes import CodeTableError, load_bundled_code_tables, load_code_table
 
-NATIONAL = {"gender", "marital", "health", "ethnic", "education", "occupation_major", "industry_section"}
+NATIONAL = {
+    "gender", "marital", "health", "ethnic", "education", "occupation_major", "industry_section", "political_status",
+}
 LOCAL = {
     "hukou_type",
+    "visit_method",
     "employment_form",
     "hardship_category",
     "unemployment_cause",
