@@ -13,7 +13,6 @@ import random
 import statistics
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")

@@ -1,4 +1,8 @@
-"""Builds the desktop program: Qt application, DB worker, store, main window; shuts them down in order."""
+"""Composition root of the desktop program: Qt, the DB worker, the store, login, main window; shut down in order.
+
+The first window paints before anything heavy is imported (SQLAlchemy, pypinyin, keyring load on the DB
+worker while the start window is already on screen).
+"""
 
 from __future__ import annotations
 
@@ -6,41 +10,149 @@ import argparse
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from ui.db_worker import DbWorker
-from ui.status_window import StatusWindow
 
 if TYPE_CHECKING:
-    from app.station import StationStatus
+    from app.catalog import Catalog
     from app.store import Store
+    from ui.main_window import MainWindow
 
 
 @dataclass
 class Opened:
     store: Store
-    status: StationStatus
+    catalog: Catalog
+    station_name: str
+    station_code: str
+    settings: dict[str, Any]
 
 
-def _open(data_dir_arg: str | None, demo: bool) -> Opened:
+class StartWindow(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle(self.tr("基层就业服务台"))
+        layout = QVBoxLayout(self)
+        self.label = QLabel(self.tr("基层就业服务台\n正在打开本站数据……"))
+        self.label.setObjectName("pageTitle")
+        layout.addWidget(self.label)
+        self.resize(420, 160)
+
+
+def open_station(data_dir_arg: str | None, demo: bool) -> Opened:
+    """Runs on the DB worker: opens (or, for the demo, creates) the store and loads what pages need."""
+    from app.catalog import load_bundled_catalog
     from app.logsetup import configure_logging
+    from app.settings import get_settings
     from app.store import DataDir, open_store, resolve_data_dir
 
     if demo:
         from app.demo import demo_data_dir, ensure_demo_store
 
-        configure_logging(demo_data_dir().logs)
-        store = ensure_demo_store(DataDir(resolve_data_dir(data_dir_arg)) if data_dir_arg else None)
+        data_dir = DataDir(resolve_data_dir(data_dir_arg)) if data_dir_arg else demo_data_dir()
+        configure_logging(data_dir.logs)
+        store = ensure_demo_store(data_dir)
     else:
         data_dir = DataDir(resolve_data_dir(data_dir_arg))
         configure_logging(data_dir.logs)
         store = open_store(data_dir)
-    from app.station import station_status
+    try:
+        station = store.station()
+        with store.session() as session:
+            settings = get_settings(session)
+        return Opened(
+            store, load_bundled_catalog(), station.name if station else "", station.code if station else "", settings
+        )
+    except BaseException:
+        store.close()
+        raise
 
-    return Opened(store, station_status(store))
+
+def create_station(data_dir_arg: str | None, values: dict[str, Any]) -> None:
+    from app.auth import create_staff
+    from app.store import DataDir, create_store, resolve_data_dir
+
+    store = create_store(DataDir(resolve_data_dir(data_dir_arg)), values["code"], values["name"])
+    try:
+        with store.session() as session:
+            create_staff(session, values["username"], values["display_name"], "admin", values["password"])
+    finally:
+        store.close()
+
+
+class Program:
+    """Holds what lives as long as the program: worker, store, windows."""
+
+    def __init__(self, app: QApplication, args: argparse.Namespace, demo: bool) -> None:
+        self.app, self.args, self.demo = app, args, demo
+        self.worker = DbWorker()
+        self.start = StartWindow()
+        self.opened: Opened | None = None
+        self.window: MainWindow | None = None
+
+    def begin(self) -> None:
+        self.start.show()
+        self.worker.run(lambda: open_station(self.args.data_dir, self.demo), self._opened, self._open_failed)
+
+    def _open_failed(self, error: BaseException) -> None:
+        from app.store.errors import StoreNotInitialisedError
+        from ui.errors import user_message
+
+        if isinstance(error, StoreNotInitialisedError):
+            self._first_run()
+            return
+        QMessageBox.critical(self.start, self.start.tr("无法打开本站数据"), user_message(error))
+        self.app.quit()
+
+    def _first_run(self) -> None:
+        from ui.setup_wizard import SetupWizard
+
+        wizard = SetupWizard(self.start)
+        if wizard.exec() != SetupWizard.DialogCode.Accepted:
+            self.app.quit()
+            return
+        values = wizard.values()
+        self.worker.run(lambda: create_station(self.args.data_dir, values), lambda _r: self.begin(), self._open_failed)
+
+    def _opened(self, opened: Opened) -> None:
+        from ui.context import AppContext
+        from ui.login import LoginDialog
+        from ui.style import apply_style
+
+        self.opened = opened
+        apply_style(self.app, opened.settings.get("font_scale", "normal"))
+        ctx = AppContext(
+            opened.store,
+            self.worker,
+            opened.catalog,
+            opened.station_name,
+            opened.station_code,
+            settings=opened.settings,
+        )
+        if self.args.screenshot:
+            self.start.label.setText(self.start.tr("基层就业服务台\n") + opened.station_name)
+            QTimer.singleShot(300, lambda: (self.start.grab().save(self.args.screenshot), self.app.quit()))
+            return
+        login = LoginDialog(ctx, self.start)
+        login.finished.connect(lambda code: self._logged_in(ctx, login.staff) if code else self.app.quit())
+        login.open()
+
+    def _logged_in(self, ctx: Any, staff: Any) -> None:
+        from ui.shell import build_main_window
+
+        ctx.user = staff
+        self.window = build_main_window(ctx, float(ctx.settings.get("idle_lock_minutes", 10)))
+        self.window.show()
+        self.start.hide()
+
+    def shutdown(self) -> None:
+        self.worker.shutdown()
+        if self.opened is not None:
+            self.opened.store.close()
 
 
 def run_gui(argv: Sequence[str], *, demo: bool) -> int:
@@ -48,31 +160,19 @@ def run_gui(argv: Sequence[str], *, demo: bool) -> int:
     parser.add_argument("--data-dir")
     parser.add_argument("command", nargs="?")
     parser.add_argument("--quit-after", type=float, help=argparse.SUPPRESS)  # for smoke tests
-    parser.add_argument("--screenshot", help=argparse.SUPPRESS)  # saves the window once data is shown
+    parser.add_argument("--screenshot", help=argparse.SUPPRESS)  # saves the start window once data is loaded
     args = parser.parse_args(list(argv))
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("基层就业服务台")
-    worker = DbWorker()
-    window = StatusWindow()
-    window.show()
-    opened: list[Opened] = []
+    from ui.i18n import install_translator
 
-    def shown(result: Opened) -> None:
-        opened.append(result)
-        window.show_status(result.status)
-        if args.screenshot:
-            QTimer.singleShot(300, lambda: (window.grab().save(args.screenshot), app.quit()))
-
-    def failed(error: BaseException) -> None:
-        QMessageBox.critical(window, "无法打开数据库", str(error))
-        window.show_error(str(error))
-
-    worker.run(lambda: _open(args.data_dir, demo), shown, failed)
+    install_translator(app)
+    program = Program(app, args, demo)
+    program.begin()
     if args.quit_after:
         QTimer.singleShot(int(args.quit_after * 1000), app.quit)
     code = app.exec()
-    worker.shutdown()
-    for item in opened:
-        item.store.close()
+    program.shutdown()
     return int(code)

@@ -28,12 +28,13 @@ class _Relay(QObject):
 class DbWorker:
     def __init__(self) -> None:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fuwutai-db")
+        self._closed = False
         self._relay = _Relay()
         self._relay.done.connect(self._relay.deliver)
 
     def run(
         self, job: Callable[[], Any], on_success: Callable[[Any], None], on_failure: Callable[[BaseException], None]
-    ) -> Future[Any]:
+    ) -> Future[Any] | None:
         def finished(result: Any, error: BaseException | None) -> None:
             if error is None:
                 on_success(result)
@@ -50,7 +51,12 @@ class DbWorker:
             self._relay.done.emit(finished, result, None)
             return result
 
+        if self._closed:
+            # Timers may still fire while the program closes; there is nothing left to do the work.
+            log.debug("database job dropped: worker already shut down")
+            return None
         return self._executor.submit(wrapped)
 
     def shutdown(self) -> None:
+        self._closed = True
         self._executor.shutdown(wait=True)

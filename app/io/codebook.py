@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.refdata.codes import load_bundled_code_tables
 from app.store.models import CodeEntry
-from app.validation.text import to_halfwidth
+from app.validation.text import clean
 
 TABLES = ("doc_type", "gender", "ethnic", "education", "hukou_type", "person_tag")
 
@@ -41,7 +41,7 @@ ALIASES: Mapping[str, Mapping[str, str]] = {
 
 
 def _key(value: str) -> str:
-    return "".join(to_halfwidth(value).split()).lower()
+    return "".join(clean(value).split()).lower()
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,9 @@ class CodeTableView:
 
     def resolve(self, value: str) -> str | None:
         """The code for a code, label or alias; None when the value is not in the table."""
+        found = self._lookup.get(value)
+        if found is not None:
+            return found
         key = _key(value)
         found = self._lookup.get(key)
         if found is None and key.isdigit() and len(key) < self._code_width:

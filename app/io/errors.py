@@ -1,11 +1,13 @@
-"""Errors of roster import and export."""
+"""Errors of roster import and export: user errors, each a Chinese sentence saying what to do."""
 
 from __future__ import annotations
 
-
-class RosterError(Exception):
-    """The file cannot be used as a roster; ``str(err)`` is a Chinese sentence saying what to do."""
+from app.errors import UserError
 
 
-class ExportError(Exception):
-    """An export could not be written; ``str(err)`` is a Chinese sentence saying what to do."""
+class RosterError(UserError):
+    """The file cannot be used as a roster (unreadable, wrong format, no header …)."""
+
+
+class ExportError(UserError):
+    """An export could not be written."""

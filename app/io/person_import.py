@@ -23,14 +23,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, exc, insert, select
+from sqlalchemy import Connection, Table, exc, select
 from sqlalchemy.orm import Session
 
 from app.audit import AuditEvent, append_rows, record
 from app.clock import utcnow
+from app.io.bulk import BulkInsert
 from app.io.codebook import CodeBook, load_codebook
 from app.io.error_report import ErrorReportWriter, report_path_for
 from app.io.errors import RosterError
+from app.io.ids import SequentialIds
 from app.io.person_rows import ERROR, PersonRecord, RowChecker, RowProblem, cell_text
 from app.io.readers import RawRow, open_rows
 from app.io.roster_columns import BY_KEY, HeaderMatch, match_headers
@@ -69,6 +71,14 @@ class ImportReport:
     @property
     def errors(self) -> tuple[RowProblem, ...]:
         return tuple(problem for problem in self.problems if problem.level == ERROR)
+
+    @property
+    def invalid(self) -> int:
+        return self.invalid_rows
+
+    def summary(self) -> str:
+        """The outcome in one or two Chinese sentences."""
+        return self.message
 
 
 class _Cancelled(Exception):
@@ -131,22 +141,22 @@ def _existing_problems(session: Session, batch: list[tuple[int, str]], doc_types
     live = set(
         session.scalars(select(Person.doc_number).where(Person.deleted.is_(False), Person.doc_number.in_(numbers)))
     )
-    documented = set(
-        session.scalars(
-            select(PersonDocument.number).where(
-                PersonDocument.doc_type.in_(doc_types), PersonDocument.number.in_(numbers)
-            )
-        )
-    )
+    documents: dict[str, bool] = {}  # number -> held by a live document of a live person
+    for number, live_document in session.execute(
+        select(PersonDocument.number, ~PersonDocument.deleted & ~Person.deleted)
+        .join(Person, Person.id == PersonDocument.person_id)
+        .where(PersonDocument.doc_type.in_(doc_types), PersonDocument.number.in_(numbers))
+    ):
+        documents[number] = documents.get(number, False) or bool(live_document)
     column = BY_KEY["doc_number"].header
     problems: list[RowProblem] = []
     for row, number in batch:
-        if number in live:
-            problems.append(RowProblem(row, column, "已存在：本站已登记此证件号码的人员，本行没有导入。"
+        if number in live or documents.get(number):
+            problems.append(RowProblem(row, column, "已存在：本站已登记持此证件号码的人员，本行没有导入。"
                                        "如需修改该人员的信息，请在“人员”页面查找后编辑。"))
-        elif number in documented:
-            problems.append(RowProblem(row, column, "已存在：此证件号码已登记在本站其他人员（可能已删除）的证件中，"
-                                       "本行没有导入。请在“人员”页面按证件号码查找。"))
+        elif number in documents:
+            problems.append(RowProblem(row, column, "此证件号码属于一条已删除的人员记录，不能通过导入重新登记。"
+                                       "请在“人员”页面中单独登记该人员。"))
     return problems
 
 
@@ -178,8 +188,10 @@ class _Checker:
                 if record_ is not None:
                     first = self.first_row.setdefault(record_.doc_number, number)
                     if first != number:
-                        problems.append(RowProblem(number, BY_KEY["doc_number"].header,
-                                                   f"与第 {first} 行的证件号码重复。同一人只能出现一次，请删除重复的行。"))
+                        problems.append(RowProblem(
+                            number, BY_KEY["doc_number"].header,
+                            f"与第 {first} 行的证件号码重复。同一人只能出现一次，请删除重复的行。",
+                        ))
                     else:
                         batch.append((number, record_.doc_number))
                 pending.extend(problems)
@@ -220,19 +232,12 @@ def _table(model: type[Any]) -> Table:
     return table
 
 
-def _outbox_row(entity: str, row: dict[str, Any], now: Any) -> dict[str, Any]:
-    payload = {key: to_wire(value) for key, value in row.items() if key != "server_version"}
-    return {"id": new_id(), "entity": entity, "entity_id": row["id"], "op": "upsert", "base_version": None,
-            "version": 1, "payload": payload, "created_at": now, "state": "pending", "attempts": 0,
-            "last_error": None}
-
-
-def _synced(now: Any) -> dict[str, Any]:
-    return {"id": new_id(), "version": 1, "server_version": None, "updated_at": now, "deleted": False}
-
-
 class _Writer:
-    """Pass 2: inserts checked rows in chunks inside the caller's transaction."""
+    """Pass 2: inserts checked rows in chunks inside the caller's transaction.
+
+    Each row is built once in wire form; the same dict is the row (see :mod:`app.io.bulk`) and its
+    outbox payload (every column but ``server_version``, as :func:`app.store.outbox.row_payload`).
+    """
 
     def __init__(self, session: Session, actor_id: str | None, import_id: str) -> None:
         self.session = session
@@ -240,47 +245,68 @@ class _Writer:
         self.import_id = import_id
         self.pending: list[tuple[int, PersonRecord]] = []
         self.written = 0
+        self.new_id = SequentialIds()
+        self.inserters: dict[type[Any], BulkInsert] = {}
 
     def add(self, row: int, person: PersonRecord) -> None:
         self.pending.append((row, person))
 
+    def _synced(self, now: str) -> dict[str, Any]:
+        return {"id": self.new_id(), "version": 1, "updated_at": now, "deleted": False}
+
+    def _outbox(self, entity: str, payload: dict[str, Any], now: str) -> dict[str, Any]:
+        return {"id": self.new_id(), "entity": entity, "entity_id": payload["id"], "op": "upsert",
+                "base_version": None, "version": 1, "payload": payload, "created_at": now,
+                "state": "pending", "attempts": 0, "last_error": None}
+
     def flush(self) -> None:
         if not self.pending:
             return
-        now = utcnow()
+        now = to_wire(utcnow())
         persons: list[dict[str, Any]] = []
         documents: list[dict[str, Any]] = []
         tags: list[dict[str, Any]] = []
         events: list[AuditEvent] = []
         for row, person in self.pending:
-            persons.append(self._person(person, now))
-            person_id = persons[-1]["id"]
-            documents.append({**_synced(now), "person_id": person_id, "doc_type": person.doc_type,
-                              "number": person.doc_number, "card_number": None, "valid_until": None})
-            if person.ss_card_number is not None:
-                documents.append({**_synced(now), "person_id": person_id, "doc_type": "ss_card",
+            person_row = self._person(person, now)
+            persons.append(person_row)
+            person_id = person_row["id"]
+            main_is_card = person.doc_type == "ss_card"
+            documents.append({**self._synced(now), "person_id": person_id, "doc_type": person.doc_type,
+                              "number": person.doc_number,
+                              "card_number": person.ss_card_number if main_is_card else None, "valid_until": None})
+            if person.ss_card_number is not None and not main_is_card:
+                # 社会保障号码 is the citizen number; the card's 9-character 卡号 is kept beside it.
+                documents.append({**self._synced(now), "person_id": person_id, "doc_type": "ss_card",
                                   "number": person.doc_number, "card_number": person.ss_card_number,
                                   "valid_until": None})
-            tags.extend({**_synced(now), "person_id": person_id, "tag": tag} for tag in person.tags)
+            tags.extend({**self._synced(now), "person_id": person_id, "tag": tag} for tag in person.tags)
             events.append(AuditEvent("person.import", "person", person_id, {"import": self.import_id, "row": row}))
-        outbox = [_outbox_row("person", row, now) for row in persons]
-        outbox += [_outbox_row("person_document", row, now) for row in documents]
-        outbox += [_outbox_row("person_tag", row, now) for row in tags]
+        outbox = [self._outbox("person", row, now) for row in persons]
+        outbox += [self._outbox("person_document", row, now) for row in documents]
+        outbox += [self._outbox("person_tag", row, now) for row in tags]
         conn = self.session.connection()
-        conn.execute(insert(_table(Person)), persons)
-        conn.execute(insert(_table(PersonDocument)), documents)
-        if tags:
-            conn.execute(insert(_table(PersonTag)), tags)
-        conn.execute(insert(_table(OutboxEntry)), outbox)
+        self._insert(conn, Person, persons)
+        self._insert(conn, PersonDocument, documents)
+        self._insert(conn, PersonTag, tags)
+        self._insert(conn, OutboxEntry, outbox)
         bulk_index(conn, [(row["id"], row["name"], row["phone"]) for row in persons])
         append_rows(self.session, self.actor_id, events)
         self.written += len(persons)
         self.pending.clear()
 
-    @staticmethod
-    def _person(person: PersonRecord, now: Any) -> dict[str, Any]:
+    def _insert(self, conn: Connection, model: type[Any], rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        inserter = self.inserters.get(model)
+        if inserter is None:
+            inserter = self.inserters[model] = BulkInsert(conn, _table(model), list(rows[0]))
+        inserter.execute(rows)
+
+    def _person(self, person: PersonRecord, now: str) -> dict[str, Any]:
         return {
-            **_synced(now), "name": person.name, "gender": person.gender, "birth_date": person.birth_date,
+            **self._synced(now), "name": person.name, "gender": person.gender,
+            "birth_date": person.birth_date.isoformat() if person.birth_date else None,
             "ethnic": person.ethnic, "education": person.education, "hukou_type": person.hukou_type,
             "phone": person.phone, "doc_type": person.doc_type, "doc_number": person.doc_number,
             "hukou_address": person.hukou_address, "residence_address": person.residence_address,

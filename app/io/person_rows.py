@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, Protocol
 
 from app.io.codebook import CodeBook
 from app.io.roster_columns import BY_KEY
@@ -40,6 +40,11 @@ _DATE_PATTERNS = (
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
 )
 _EXCEL_DIGITS = 15
+_FREE_TEXT = frozenset({"name", "hukou_address", "residence_address", "note"})
+
+
+class _Report(Protocol):
+    def __call__(self, key: str, reason: str, level: str = ...) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,30 +122,38 @@ class RowChecker:
             return None
         return cells[index]
 
+    def _texts(self, cells: Sequence[Any]) -> dict[str, str]:
+        texts = dict.fromkeys(BY_KEY, "")
+        for key, index in self.positions.items():
+            if index < len(cells):
+                value = cells[index]
+                if value is not None and value != "":
+                    # Validators clean their own input; only free text is cleaned here.
+                    texts[key] = clean(cell_text(value)) if key in _FREE_TEXT else cell_text(value)
+        return texts
+
     def check(self, row: int, cells: Sequence[Any]) -> tuple[PersonRecord | None, list[RowProblem]]:
         problems: list[RowProblem] = []
-
-        def text(key: str) -> str:
-            return clean(cell_text(self._raw(cells, key)))
 
         def problem(key: str, reason: str, level: str = ERROR) -> None:
             problems.append(RowProblem(row, BY_KEY[key].header, reason, level))
 
-        name = self._name(text("name"), problem)
-        doc_type = self._code("doc_type", text("doc_type"), problem) or DEFAULT_DOC_TYPE
+        text = self._texts(cells)
+        name = self._name(text["name"], problem)
+        doc_type = self._code("doc_type", text["doc_type"], problem) or DEFAULT_DOC_TYPE
         doc_number, facts = self._document(doc_type, self._raw(cells, "doc_number"), problem)
-        gender = self._gender(text("gender"), facts.get("gender"), problem)
+        gender = self._gender(text["gender"], facts.get("gender"), problem)
         birth_date = self._birth_date(self._raw(cells, "birth_date"), facts.get("birth_date"), problem)
-        ethnic = self._code("ethnic", text("ethnic"), problem)
-        education = self._code("education", text("education"), problem)
-        phone = self._validated("phone", "mobile", text("phone"), problem)
-        division_code = self._validated("division_code", "admin_division", text("division_code"), problem)
-        ss_card_number = self._validated("ss_card_number", "ss_card_number", text("ss_card_number"), problem)
-        hukou_type = self._code("hukou_type", text("hukou_type"), problem)
-        tags = self._tags(text("tags"), problem)
-        hukou_address = self._free_text("hukou_address", text("hukou_address"), problem)
-        residence_address = self._free_text("residence_address", text("residence_address"), problem)
-        note = self._free_text("note", text("note"), problem)
+        ethnic = self._code("ethnic", text["ethnic"], problem)
+        education = self._code("education", text["education"], problem)
+        phone = self._validated("phone", "mobile", text["phone"], problem)
+        division_code = self._validated("division_code", "admin_division", text["division_code"], problem)
+        ss_card_number = self._validated("ss_card_number", "ss_card_number", text["ss_card_number"], problem)
+        hukou_type = self._code("hukou_type", text["hukou_type"], problem)
+        tags = self._tags(text["tags"], problem)
+        hukou_address = self._free_text("hukou_address", text["hukou_address"], problem)
+        residence_address = self._free_text("residence_address", text["residence_address"], problem)
+        note = self._free_text("note", text["note"], problem)
 
         if any(item.level == ERROR for item in problems) or name is None or doc_number is None:
             return None, problems
@@ -153,7 +166,7 @@ class RowChecker:
         return record, problems
 
     @staticmethod
-    def _name(value: str, problem: Any) -> str | None:
+    def _name(value: str, problem: _Report) -> str | None:
         name = " ".join(value.translate(_NAME_DOTS).split())
         if not name:
             problem("name", "未填写姓名。请按证件填写姓名。")
@@ -167,7 +180,7 @@ class RowChecker:
             return None
         return name
 
-    def _code(self, key: str, value: str, problem: Any) -> str | None:
+    def _code(self, key: str, value: str, problem: _Report) -> str | None:
         if not value:
             return None
         table = self.codes[BY_KEY[key].code_table or key]
@@ -177,7 +190,7 @@ class RowChecker:
         return code
 
     def _document(
-        self, doc_type: str, raw: Any, problem: Any
+        self, doc_type: str, raw: Any, problem: _Report
     ) -> tuple[str | None, Mapping[str, str]]:
         if isinstance(raw, (int, float)) and not isinstance(raw, bool):
             digits = cell_text(raw)
@@ -198,7 +211,7 @@ class RowChecker:
             return None, {}
         return result.normalized, result.facts
 
-    def _gender(self, value: str, from_id: str | None, problem: Any) -> str | None:
+    def _gender(self, value: str, from_id: str | None, problem: _Report) -> str | None:
         if not value:
             return from_id
         gender = self._code("gender", value, problem)
@@ -208,7 +221,7 @@ class RowChecker:
                     "请核对性别和证件号码。")
         return gender
 
-    def _birth_date(self, raw: Any, from_id: str | None, problem: Any) -> date | None:
+    def _birth_date(self, raw: Any, from_id: str | None, problem: _Report) -> date | None:
         expected = date.fromisoformat(from_id) if from_id else None
         if not cell_text(raw):
             return expected
@@ -224,7 +237,7 @@ class RowChecker:
         return birth
 
     @staticmethod
-    def _validated(key: str, kind: str, value: str, problem: Any) -> str | None:
+    def _validated(key: str, kind: str, value: str, problem: _Report) -> str | None:
         if not value:
             return None
         result = validate(kind, value)
@@ -234,7 +247,7 @@ class RowChecker:
             problem(key, "".join(result.errors))
         return result.normalized
 
-    def _tags(self, value: str, problem: Any) -> tuple[str, ...]:
+    def _tags(self, value: str, problem: _Report) -> tuple[str, ...]:
         if not value:
             return ()
         table = self.codes["person_tag"]
@@ -245,12 +258,15 @@ class RowChecker:
             code = table.resolve(part)
             if code is None:
                 problem("tags", f"“{part}”不是有效的人员标签。可填写：{table.choices()}。多个标签用“、”分隔。")
-            elif code not in tags:
-                tags.append(code)
+                continue
+            # Persons keep tags by name (as app.persons does), so a renamed code keeps its meaning.
+            label = table.labels[code]
+            if label not in tags:
+                tags.append(label)
         return tuple(tags)
 
     @staticmethod
-    def _free_text(key: str, value: str, problem: Any) -> str | None:
+    def _free_text(key: str, value: str, problem: _Report) -> str | None:
         if not value:
             return None
         limit = MAX_LENGTHS[key]

@@ -34,7 +34,6 @@ class RowStream:
     rows: Iterator[RawRow]
     format: str  # "xlsx" | "csv"
     encoding: str | None
-    row_count_hint: int | None
 
 
 def _save_as_hint() -> str:
@@ -77,7 +76,7 @@ def open_rows(path: Path) -> Iterator[RowStream]:
             )
         encoding = detect_encoding(head, path.name)
         with path.open("r", encoding=encoding, newline="") as handle:
-            yield RowStream(_csv_rows(handle, encoding, path.name, head), "csv", encoding, None)
+            yield RowStream(_csv_rows(handle, encoding, path.name, head), "csv", encoding)
     else:
         raise RosterError(f"不支持“{suffix or '无扩展名'}”格式的文件。请导入 .xlsx 工作簿或 .csv 文件。")
 
@@ -97,17 +96,14 @@ def _open_xlsx(path: Path) -> Iterator[RowStream]:
     try:
         if not workbook.worksheets:
             raise RosterError(f"“{path.name}”中没有工作表。请把人员名单放在第一个工作表中。")
-        sheet = workbook.worksheets[0]
-        max_row = sheet.max_row if isinstance(sheet.max_row, int) else None
-        yield RowStream(_xlsx_rows(sheet, path.name), "xlsx", None, max_row)
+        yield RowStream(_xlsx_rows(workbook.worksheets[0], path.name), "xlsx", None)
     finally:
         workbook.close()
 
 
 def _xlsx_rows(sheet: Any, filename: str) -> Iterator[RawRow]:
     try:
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, values
+        yield from enumerate(sheet.iter_rows(values_only=True), start=1)
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as error:
         raise RosterError(f"读取“{filename}”时发现文件内容已损坏。{_save_as_hint()}") from error
 
@@ -140,7 +136,7 @@ def _csv_rows(handle: Any, encoding: str, filename: str, head: bytes) -> Iterato
     reader = csv.reader(handle, delimiter=_delimiter(head, encoding))
     number = 0
     try:
-        for number, values in enumerate(reader, start=1):  # noqa: B007  (read after the loop on error)
+        for number, values in enumerate(reader, start=1):
             yield number, values
     except UnicodeDecodeError as error:
         raise RosterError(

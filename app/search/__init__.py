@@ -1,13 +1,13 @@
 """Person search: ID number, name, pinyin, initials and phone tail over an FTS5 index."""
 
-from app.search.index import bulk_index, check_index, rebuild_index, reindex_person, unindex_person
+from app.search.index import bulk_index, index_problems, rebuild_index, reindex_person, unindex_person
 from app.search.query import PersonHit, PlannedQuery, normalize_query, plan_search, search_persons
 
 __all__ = [
     "PersonHit",
     "PlannedQuery",
     "bulk_index",
-    "check_index",
+    "index_problems",
     "normalize_query",
     "plan_search",
     "rebuild_index",

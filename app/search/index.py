@@ -113,8 +113,11 @@ def rebuild_index(session: Session) -> int:
     return populate_index(conn)
 
 
-def check_index(session: Session) -> list[str]:
-    """Problems found in the search index, as Chinese sentences; empty when it is in step."""
+def index_problems(session: Session) -> list[str]:
+    """Problems found in the search index, as Chinese sentences; empty when it is in step.
+
+    Any problem is repaired by :func:`rebuild_index`, which touches no person data.
+    """
     conn = session.connection()
     problems: list[str] = []
     live = conn.exec_driver_sql("SELECT count(*) FROM person WHERE deleted = 0").scalar_one()
@@ -135,6 +138,4 @@ def check_index(session: Session) -> list[str]:
         indexed = conn.exec_driver_sql("SELECT count(*) FROM person_fts").scalar_one()
         if indexed != mapped:
             problems.append(f"人员检索全文索引有 {indexed} 行，对照表有 {mapped} 行，两者不一致。")
-    if problems:
-        problems.append("请运行“fuwutai doctor”重建人员检索索引（不会改动人员数据）。")
     return problems

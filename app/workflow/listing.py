@@ -1,0 +1,88 @@
+"""Case lists for big tables: ids first (cheap, ordered), rows fetched in blocks as they scroll into view."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from app.privacy import mask_id
+from app.store.models import Case, Person
+from app.workflow.states import OPEN_STATES, STATE_LABELS, State
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    state: str | None = None
+    item_code: str | None = None
+    handler_id: str | None = None
+    overdue_on: date | None = None
+    due_by: date | None = None
+    person_id: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: str
+    case_no: str
+    item_code: str
+    state: str
+    state_label: str
+    person_name: str
+    person_masked_id: str
+    accepted_on: date | None
+    due_on: date | None
+    closed_on: date | None
+    on_commitment: bool
+    synced: bool
+
+
+def _filtered(query: Select[tuple[str]], f: CaseFilter) -> Select[tuple[str]]:
+    query = query.where(Case.deleted.is_(False))
+    if f.state:
+        query = query.where(Case.state == f.state)
+    if f.item_code:
+        query = query.where(Case.item_code == f.item_code)
+    if f.handler_id:
+        query = query.where(Case.handler_id == f.handler_id)
+    if f.person_id:
+        query = query.where(Case.person_id == f.person_id)
+    open_states = [s.value for s in OPEN_STATES]
+    if f.overdue_on is not None:
+        query = query.where(Case.state.in_(open_states), Case.due_on < f.overdue_on)
+    if f.due_by is not None:
+        query = query.where(Case.state.in_(open_states), Case.due_on <= f.due_by)
+    return query
+
+
+def case_ids(session: Session, f: CaseFilter, limit: int = 1_000_000) -> list[str]:
+    query = _filtered(select(Case.id), f).order_by(Case.created_at.desc()).limit(limit)
+    return list(session.scalars(query))
+
+
+def case_rows(session: Session, ids: Sequence[str]) -> dict[str, CaseRow]:
+    rows = session.execute(
+        select(Case, Person.name, Person.doc_number)
+        .outerjoin(Person, Person.id == Case.person_id)
+        .where(Case.id.in_(list(ids)))
+    )
+    result: dict[str, CaseRow] = {}
+    for case, name, doc in rows:
+        result[case.id] = CaseRow(
+            case.id,
+            case.case_no,
+            case.item_code,
+            case.state,
+            STATE_LABELS[State(case.state)],
+            name or "",
+            mask_id(doc) if doc else "",
+            case.accepted_on,
+            case.due_on,
+            case.closed_on,
+            case.on_commitment,
+            case.server_version == case.version,
+        )
+    return result

@@ -1,0 +1,204 @@
+"""设置: station info, staff accounts (admin only), platform address and proxy, card reader, idle lock, font size."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.context import AppContext
+from ui.operations import Operation
+
+FONT_LABELS = {"normal": "标准", "large": "大字", "larger": "特大字"}
+CARD_LABELS = {
+    "simulator": "模拟读卡（培训演示）",
+    "vendor": "社保卡读卡器（厂商动态库）",
+    "pcsc": "PC/SC 通用读卡器",
+    "idcard": "二代身份证阅读器",
+}
+ROLE_CHOICES = (("clerk", "窗口经办"), ("reviewer", "审核"), ("admin", "站点管理员"))
+
+
+class SettingsPage(QWidget):
+    settingsChanged = Signal(dict)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        from app.auth import allowed
+
+        self.is_admin = bool(ctx.user and allowed(ctx.user.role, "settings.manage"))
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("设置"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        station = QGroupBox(self.tr("本站"))
+        station_form = QFormLayout(station)
+        station_form.addRow(self.tr("站点名称："), QLabel(ctx.station_name))
+        station_form.addRow(self.tr("区划代码："), QLabel(ctx.station_code))
+        layout.addWidget(station)
+
+        box = QGroupBox(self.tr("工作站"))
+        form = QFormLayout(box)
+        self.idle = QSpinBox()
+        self.idle.setObjectName("idleMinutes")
+        self.idle.setRange(1, 120)
+        self.idle.setSuffix(self.tr(" 分钟"))
+        self.font = QComboBox()
+        self.font.setObjectName("fontScale")
+        for key, label in FONT_LABELS.items():
+            self.font.addItem(self.tr(label), key)
+        self.server = QLineEdit()
+        self.server.setObjectName("serverUrl")
+        self.server.setPlaceholderText("https://")
+        self.proxy = QLineEdit()
+        self.proxy.setObjectName("proxy")
+        self.ca = QLineEdit()
+        self.ca.setObjectName("caBundle")
+        self.card = QComboBox()
+        self.card.setObjectName("cardBackend")
+        for key, label in CARD_LABELS.items():
+            self.card.addItem(self.tr(label), key)
+        self.card_library = QLineEdit()
+        self.card_library.setObjectName("cardLibrary")
+        form.addRow(self.tr("无操作自动锁定："), self.idle)
+        form.addRow(self.tr("字号："), self.font)
+        form.addRow(self.tr("省级平台地址："), self.server)
+        form.addRow(self.tr("代理服务器："), self.proxy)
+        form.addRow(self.tr("CA 证书文件："), self.ca)
+        form.addRow(self.tr("读卡器类型："), self.card)
+        form.addRow(self.tr("读卡器动态库："), self.card_library)
+        self.message = QLabel("")
+        self.message.setObjectName("settingsMessage")
+        self.message.setWordWrap(True)
+        form.addRow("", self.message)
+        self.save_button = QPushButton(self.tr("保存设置"))
+        self.save_button.setObjectName("saveSettings")
+        form.addRow("", self.save_button)
+        layout.addWidget(box)
+        for widget in (self.server, self.proxy, self.ca, self.card, self.card_library, self.save_button):
+            widget.setEnabled(self.is_admin)
+        self.save_button.clicked.connect(self.save)
+
+        staff_box = QGroupBox(self.tr("工作人员账号（仅站点管理员可管理）"))
+        staff_layout = QVBoxLayout(staff_box)
+        self.staff_list = QListWidget()
+        self.staff_list.setObjectName("staffList")
+        staff_layout.addWidget(self.staff_list)
+        self.add_staff = QPushButton(self.tr("添加账号"))
+        self.add_staff.setObjectName("addStaff")
+        self.add_staff.setEnabled(self.is_admin)
+        self.add_staff.clicked.connect(self._add_staff)
+        staff_layout.addWidget(self.add_staff)
+        layout.addWidget(staff_box)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        store = self.ctx.store
+
+        def job() -> tuple[dict[str, Any], list[Any]]:
+            from app.auth import list_staff
+            from app.settings import get_settings
+
+            with store.session() as session:
+                return get_settings(session), list_staff(session)
+
+        Operation(self.ctx, self, job).success(self._show).run()
+
+    def _show(self, result: tuple[dict[str, Any], list[Any]]) -> None:
+        values, staff = result
+        self.idle.setValue(int(values["idle_lock_minutes"]))
+        self.font.setCurrentIndex(max(0, self.font.findData(values["font_scale"])))
+        self.server.setText(values["server_url"])
+        self.proxy.setText(values["proxy"])
+        self.ca.setText(values["ca_bundle"])
+        self.card.setCurrentIndex(max(0, self.card.findData(values["card_backend"])))
+        self.card_library.setText(values["card_library"])
+        self.staff_list.clear()
+        for member in staff:
+            self.staff_list.addItem(f"{member.username}  {member.display_name}  {member.role_label}")
+
+    def values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {"idle_lock_minutes": self.idle.value(), "font_scale": self.font.currentData()}
+        if self.is_admin:
+            values.update(
+                server_url=self.server.text().strip(),
+                proxy=self.proxy.text().strip(),
+                ca_bundle=self.ca.text().strip(),
+                card_backend=self.card.currentData(),
+                card_library=self.card_library.text().strip(),
+            )
+        return values
+
+    def save(self) -> None:
+        changes, store, actor = self.values(), self.ctx.store, self.ctx.actor_id
+
+        def job() -> dict[str, Any]:
+            from app.settings import set_settings
+
+            with store.session() as session:
+                return set_settings(session, actor, changes)
+
+        def done(values: dict[str, Any]) -> None:
+            self.message.setText(self.tr("设置已保存。"))
+            self.settingsChanged.emit(values)
+
+        def failed(error: BaseException) -> None:
+            from ui.errors import user_message
+
+            self.message.setText(user_message(error))
+
+        Operation(self.ctx, self, job).success(done).failure(failed).run()
+
+    def _add_staff(self) -> None:
+        dialog = AddStaffDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        username, name, role, password = dialog.values()
+        store, actor = self.ctx.store, self.ctx.user
+
+        def job() -> Any:
+            from app.auth import create_staff, require
+
+            require(actor.role if actor else "", "staff.manage")
+            with store.session() as session:
+                return create_staff(session, username, name, role, password, actor_id=actor.id if actor else None)
+
+        Operation(self.ctx, self, job).success(lambda _info: self.refresh()).run()
+
+
+class AddStaffDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("添加工作人员账号"))
+        form = QFormLayout(self)
+        self.username, self.name, self.password = QLineEdit(), QLineEdit(), QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.role = QComboBox()
+        for key, label in ROLE_CHOICES:
+            self.role.addItem(self.tr(label), key)
+        form.addRow(self.tr("用户名："), self.username)
+        form.addRow(self.tr("姓名："), self.name)
+        form.addRow(self.tr("角色："), self.role)
+        form.addRow(self.tr("初始密码："), self.password)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[str, str, str, str]:
+        return self.username.text().strip(), self.name.text().strip(), self.role.currentData(), self.password.text()

@@ -1,0 +1,80 @@
+"""Builds the main window's pages and wires their signals to each other (and nothing else)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from ui.context import AppContext
+from ui.main_window import MainWindow
+
+
+def build_main_window(ctx: AppContext, idle_minutes: float = 10) -> MainWindow:
+    from ui.pages.cases import CasesPage
+    from ui.pages.dashboard import DashboardPage
+    from ui.pages.persons import PersonsPage
+    from ui.pages.planned import PlannedPage
+    from ui.pages.settings import SettingsPage
+
+    window: MainWindow
+
+    def open_case(case_id: str) -> None:
+        page = window.show_page("cases")
+        page.open_case(case_id)  # type: ignore[attr-defined]
+
+    def start_case(person_id: str, item_code: str) -> None:
+        from ui.pages.case_editor import open_case_editor
+
+        open_case_editor(ctx, window, item_code=item_code, person_id=person_id, on_saved=open_case)
+
+    def edit_draft(case_id: str) -> None:
+        from ui.pages.case_editor import open_case_editor
+
+        open_case_editor(ctx, window, case_id=case_id, on_saved=open_case)
+
+    def print_case(case_id: str, template: str) -> None:
+        from ui.pages.case_printing import print_case_document
+
+        print_case_document(ctx, window, case_id, template)
+
+    def dashboard() -> QWidget:
+        page = DashboardPage(ctx)
+        page.openCase.connect(open_case)
+        return page
+
+    def persons() -> QWidget:
+        page = PersonsPage(ctx)
+        page.startCase.connect(start_case)
+        page.openCase.connect(open_case)
+        return page
+
+    def cases() -> QWidget:
+        page = CasesPage(ctx)
+        page.detail.editDraft.connect(edit_draft)
+        page.detail.printRequested.connect(print_case)
+        return page
+
+    def settings() -> QWidget:
+        page = SettingsPage(ctx)
+        page.settingsChanged.connect(lambda values: window.idle.set_minutes(values["idle_lock_minutes"]))
+        return page
+
+    later = "此栏目的服务（{0}）将在后续版本中提供；目前可在“人员”“办件”中办理相关事项。"
+    pages = [
+        ("dashboard", "工作台", dashboard),
+        ("persons", "人员", persons),
+        ("cases", "办件", cases),
+        (
+            "households",
+            "家庭与安置点",
+            lambda: PlannedPage("家庭与安置点", later.replace("{0}", "零就业家庭、易地扶贫搬迁安置点与劳动力台账")),
+        ),
+        (
+            "employers",
+            "单位与岗位",
+            lambda: PlannedPage("单位与岗位", later.replace("{0}", "用人单位、招聘岗位与人岗匹配")),
+        ),
+        ("stats", "统计", lambda: PlannedPage("统计", later.replace("{0}", "本站与县级统计图表、Excel 报表"))),
+        ("settings", "设置", settings),
+    ]
+    window = MainWindow(ctx, pages, idle_minutes)
+    return window
