@@ -36,3 +36,7 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   .venv/bin/python -m pip install -q -e '.[dev]'
   echo "$want" > "$stamp"
 fi
+# Compiled translations are build output, not committed.
+if [ ! -f resources/i18n/zh_CN.qm ] || [ resources/i18n/zh_CN.ts -nt resources/i18n/zh_CN.qm ]; then
+  .venv/bin/python scripts/update_translations.py --compile-only
+fi

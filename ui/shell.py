@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ui.context import AppContext
@@ -58,23 +59,33 @@ def build_main_window(ctx: AppContext, idle_minutes: float = 10) -> MainWindow:
         page.settingsChanged.connect(lambda values: window.idle.set_minutes(values["idle_lock_minutes"]))
         return page
 
-    later = "此栏目的服务（{0}）将在后续版本中提供；目前可在“人员”“办件”中办理相关事项。"
+    def planned(title: str, what: str) -> QWidget:
+        later = QCoreApplication.translate(
+            "Shell", "此栏目的服务（{0}）将在后续版本中提供；目前可在“人员”“办件”中办理相关事项。"
+        )
+        return PlannedPage(title, later.replace("{0}", what))
+
+    households = QCoreApplication.translate("Shell", "家庭与安置点")
+    employers = QCoreApplication.translate("Shell", "单位与岗位")
+    stats = QCoreApplication.translate("Shell", "统计")
     pages = [
-        ("dashboard", "工作台", dashboard),
-        ("persons", "人员", persons),
-        ("cases", "办件", cases),
+        ("dashboard", QCoreApplication.translate("Shell", "工作台"), dashboard),
+        ("persons", QCoreApplication.translate("Shell", "人员"), persons),
+        ("cases", QCoreApplication.translate("Shell", "办件"), cases),
         (
             "households",
-            "家庭与安置点",
-            lambda: PlannedPage("家庭与安置点", later.replace("{0}", "零就业家庭、易地扶贫搬迁安置点与劳动力台账")),
+            households,
+            lambda: planned(
+                households, QCoreApplication.translate("Shell", "零就业家庭、易地扶贫搬迁安置点与劳动力台账")
+            ),
         ),
         (
             "employers",
-            "单位与岗位",
-            lambda: PlannedPage("单位与岗位", later.replace("{0}", "用人单位、招聘岗位与人岗匹配")),
+            employers,
+            lambda: planned(employers, QCoreApplication.translate("Shell", "用人单位、招聘岗位与人岗匹配")),
         ),
-        ("stats", "统计", lambda: PlannedPage("统计", later.replace("{0}", "本站与县级统计图表、Excel 报表"))),
-        ("settings", "设置", settings),
+        ("stats", stats, lambda: planned(stats, QCoreApplication.translate("Shell", "本站与县级统计图表、Excel 报表"))),
+        ("settings", QCoreApplication.translate("Shell", "设置"), settings),
     ]
     window = MainWindow(ctx, pages, idle_minutes)
     return window

@@ -1,0 +1,998 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AddStaffDialog</name>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="187" />
+        <source>添加工作人员账号</source>
+        <translation>添加工作人员账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="194" />
+        <source>用户名：</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="195" />
+        <source>姓名：</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="196" />
+        <source>角色：</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="197" />
+        <source>初始密码：</source>
+        <translation>初始密码：</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentEditor</name>
+    <message>
+        <location filename="../../ui/forms/attachments.py" line="50" />
+        <source>添加文件…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/attachments.py" line="51" />
+        <source>移除所选</source>
+        <translation>移除所选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/attachments.py" line="52" />
+        <source>也可以在列表中选中后按 Delete 键</source>
+        <translation>也可以在列表中选中后按 Delete 键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/attachments.py" line="86" />
+        <source>选择材料扫描件</source>
+        <translation>选择材料扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/attachments.py" line="88" />
+        <source>图片或 PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf);;所有文件 (*)</source>
+        <translation>图片或 PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/attachments.py" line="97" />
+        <source>最多只能添加 {limit} 个文件。</source>
+        <translation>最多只能添加 {limit} 个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/attachments.py" line="104" />
+        <source>无法读取文件“{name}”：{reason}。请确认文件存在且有权限读取。</source>
+        <translation>无法读取文件“{name}”：{reason}。请确认文件存在且有权限读取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/attachments.py" line="134" />
+        <source>已保存的文件 {short}…</source>
+        <translation>已保存的文件 {short}…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailPanel</name>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="47" />
+        <source>在左侧选择一件办件。</source>
+        <translation>在左侧选择一件办件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="66" />
+        <source>办理过程</source>
+        <translation>办理过程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="86" />
+        <source>正在打开办件……</source>
+        <translation>正在打开办件……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="96" />
+        <source>（书面承诺）</source>
+        <translation>（书面承诺）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="99" />
+        <source>草稿，尚未受理</source>
+        <translation>草稿，尚未受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="101" />
+        <source>即时办结，无办理期限</source>
+        <translation>即时办结，无办理期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="104" />
+        <source>已超期 {0} 个工作日（期限 {1}）</source>
+        <translation>已超期 {0} 个工作日（期限 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="106" />
+        <source>还剩 {0} 个工作日（期限 {1}）</source>
+        <translation>还剩 {0} 个工作日（期限 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="109" />
+        <source>期限 {0}</source>
+        <translation>期限 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="117" />
+        <source>继续填写</source>
+        <translation>继续填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="167" />
+        <source>正在办理……</source>
+        <translation>正在办理……</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="31" />
+        <source>办件</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="38" />
+        <source>全部状态</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="41" />
+        <source>全部事项</source>
+        <translation>全部事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="45" />
+        <source>不限期限</source>
+        <translation>不限期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="45" />
+        <source>已超期</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="45" />
+        <source>2 个工作日内到期</source>
+        <translation>2 个工作日内到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="47" />
+        <source>全部经办人</source>
+        <translation>全部经办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="47" />
+        <source>我经办的</source>
+        <translation>我经办的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="58" />
+        <source>办件编号</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="59" />
+        <source>事项</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="60" />
+        <source>办理人</source>
+        <translation>办理人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="61" />
+        <source>证件号码</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="62" />
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="63" />
+        <source>受理日期</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="64" />
+        <source>办理期限</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="65" />
+        <source>同步</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="65" />
+        <source>已同步</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="65" />
+        <source>待同步</source>
+        <translation>待同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="132" />
+        <source>共 {0} 件</source>
+        <translation>共 {0} 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="134" />
+        <source>正在读取办件……</source>
+        <translation>正在读取办件……</translation>
+    </message>
+</context>
+<context>
+    <name>CodeEditor</name>
+    <message>
+        <location filename="../../ui/forms/choice_editors.py" line="44" />
+        <source>本机缺少代码表“{table}”，请同步参考数据。</source>
+        <translation>本机缺少代码表“{table}”，请同步参考数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/choice_editors.py" line="46" />
+        <source>“{text}”不是列表中的选项，请从列表中选择。</source>
+        <translation>“{text}”不是列表中的选项，请从列表中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/choice_editors.py" line="59" />
+        <source>{code}（代码表中没有此代码）</source>
+        <translation>{code}（代码表中没有此代码）</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentEditor</name>
+    <message>
+        <location filename="../../ui/forms/commitment.py" line="26" />
+        <source>申请人已签署书面承诺</source>
+        <translation>申请人已签署书面承诺</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="28" />
+        <source>工作台</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="64" />
+        <source>正在刷新工作台……</source>
+        <translation>正在刷新工作台……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="79" />
+        <source>超期 {0} 个工作日</source>
+        <translation>超期 {0} 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="81" />
+        <source>剩 {0} 个工作日</source>
+        <translation>剩 {0} 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="87" />
+        <source>（无）</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>DateEditor</name>
+    <message>
+        <location filename="../../ui/forms/date_editor.py" line="80" />
+        <source>直接输入年月日（如 20250301），或按 F4 打开日历；按 Delete 清空。</source>
+        <translation>直接输入年月日（如 20250301），或按 F4 打开日历；按 Delete 清空。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/date_editor.py" line="105" />
+        <source>保存的日期“{text}”无效，请重新选择。</source>
+        <translation>保存的日期“{text}”无效，请重新选择。</translation>
+    </message>
+</context>
+<context>
+    <name>DivisionEditor</name>
+    <message>
+        <location filename="../../ui/forms/division_picker.py" line="21" />
+        <source>市州</source>
+        <translation>市州</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/division_picker.py" line="22" />
+        <source>县（市、区）</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/division_picker.py" line="23" />
+        <source>乡镇（街道）</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/division_picker.py" line="24" />
+        <source>村（社区）</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/division_picker.py" line="104" />
+        <source>区划代码 {code} 不在本机区划数据中，请重新选择。</source>
+        <translation>区划代码 {code} 不在本机区划数据中，请重新选择。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/division_picker.py" line="106" />
+        <source>“{text}”不是列表中的地名，请从列表中选择。</source>
+        <translation>“{text}”不是列表中的地名，请从列表中选择。</translation>
+    </message>
+</context>
+<context>
+    <name>FieldRow</name>
+    <message>
+        <location filename="../../ui/forms/field_row.py" line="68" />
+        <source>必填</source>
+        <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>FlagEditor</name>
+    <message>
+        <location filename="../../ui/forms/choice_editors.py" line="133" />
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/choice_editors.py" line="134" />
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>IdDocumentEditor</name>
+    <message>
+        <location filename="../../ui/forms/id_document.py" line="30" />
+        <source>{label}：证件类型</source>
+        <translation>{label}：证件类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/id_document.py" line="35" />
+        <source>{label}：号码</source>
+        <translation>{label}：号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/id_document.py" line="39" />
+        <source>读卡</source>
+        <translation>读卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/id_document.py" line="42" />
+        <source>从读卡器读取身份证或社会保障卡（F2）</source>
+        <translation>从读卡器读取身份证或社会保障卡（F2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/id_document.py" line="48" />
+        <source>本机缺少代码表“{table}”，请同步参考数据。</source>
+        <translation>本机缺少代码表“{table}”，请同步参考数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/id_document.py" line="80" />
+        <source>{code}（代码表中没有此证件类型）</source>
+        <translation>{code}（代码表中没有此证件类型）</translation>
+    </message>
+</context>
+<context>
+    <name>IntegerEditor</name>
+    <message>
+        <location filename="../../ui/forms/text_editors.py" line="102" />
+        <source>{low}–{high}</source>
+        <translation>{low}–{high}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login.py" line="82" />
+        <source>基层就业服务台 — 登录</source>
+        <translation>基层就业服务台 — 登录</translation>
+    </message>
+</context>
+<context>
+    <name>LoginForm</name>
+    <message>
+        <location filename="../../ui/login.py" line="33" />
+        <source>用户名</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="34" />
+        <source>密码</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="40" />
+        <source>解锁</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="40" />
+        <source>登录</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="53" />
+        <source>请输入用户名和密码。</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="76" />
+        <source>正在登录……</source>
+        <translation>正在登录……</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="33" />
+        <source>基层就业服务台 — </source>
+        <translation>基层就业服务台 — </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="112" />
+        <source>同步：未连接平台</source>
+        <translation>同步：未连接平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="134" />
+        <source>待同步 {0} 条</source>
+        <translation>待同步 {0} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="136" />
+        <source>，{0} 条待处理</source>
+        <translation>，{0} 条待处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="148" />
+        <source>已锁定。请输入密码解锁，未保存的内容仍在。</source>
+        <translation>已锁定。请输入密码解锁，未保存的内容仍在。</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsChecklist</name>
+    <message>
+        <location filename="../../ui/forms/materials.py" line="23" />
+        <source>材料清单</source>
+        <translation>材料清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/materials.py" line="45" />
+        <source>无需申请人提供（请勿索要）：{items}</source>
+        <translation>无需申请人提供（请勿索要）：{items}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/materials.py" line="61" />
+        <source>（必须提供）</source>
+        <translation>（必须提供）</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyEditor</name>
+    <message>
+        <location filename="../../ui/forms/text_editors.py" line="80" />
+        <source>如 1800 或 1800.50</source>
+        <translation>如 1800 或 1800.50</translation>
+    </message>
+</context>
+<context>
+    <name>MultiCodeEditor</name>
+    <message>
+        <location filename="../../ui/forms/choice_editors.py" line="99" />
+        <source>本机缺少代码表“{table}”，请同步参考数据。</source>
+        <translation>本机缺少代码表“{table}”，请同步参考数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/choice_editors.py" line="116" />
+        <source>{code}（代码表中没有此代码）</source>
+        <translation>{code}（代码表中没有此代码）</translation>
+    </message>
+</context>
+<context>
+    <name>PersonEditor</name>
+    <message>
+        <location filename="../../ui/pages/person_editor.py" line="53" />
+        <source>修改人员资料</source>
+        <translation>修改人员资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_editor.py" line="53" />
+        <source>新建人员</source>
+        <translation>新建人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_editor.py" line="63" />
+        <source>证件类型</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_editor.py" line="100" />
+        <source>人员标签</source>
+        <translation>人员标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_editor.py" line="107" />
+        <source>保存（Ctrl+S）</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_editor.py" line="109" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_editor.py" line="169" />
+        <source>出生日期 {0}，性别 {1}</source>
+        <translation>出生日期 {0}，性别 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_editor.py" line="196" />
+        <location filename="../../ui/pages/person_editor.py" line="258" />
+        <source>该证件号码已经登记过，点此打开已有人员</source>
+        <translation>该证件号码已经登记过，点此打开已有人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_editor.py" line="267" />
+        <source>正在保存……</source>
+        <translation>正在保存……</translation>
+    </message>
+</context>
+<context>
+    <name>PersonProfile</name>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="56" />
+        <source>在左侧选择人员，或按 Ctrl+N 新建。</source>
+        <translation>在左侧选择人员，或按 Ctrl+N 新建。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="65" />
+        <source>办理</source>
+        <translation>办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="67" />
+        <source>修改资料</source>
+        <translation>修改资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="74" />
+        <source>基本信息</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="77" />
+        <source>办件</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="78" />
+        <source>回访与跟踪</source>
+        <translation>回访与跟踪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="79" />
+        <source>查看与修改记录</source>
+        <translation>查看与修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="113" />
+        <source>正在打开人员资料……</source>
+        <translation>正在打开人员资料……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="119" />
+        <source>（待同步）</source>
+        <translation>（待同步）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="123" />
+        <source>证件</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="124" />
+        <source>性别</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="125" />
+        <source>出生日期</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="126" />
+        <source>手机</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="127" />
+        <source>常住地址</source>
+        <translation>常住地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="128" />
+        <source>户籍地址</source>
+        <translation>户籍地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="129" />
+        <source>标签</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="131" />
+        <source>其他证件</source>
+        <translation>其他证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="139" />
+        <source>家庭</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="139" />
+        <source>已登记</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="157" />
+        <source>已完成</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="157" />
+        <source>待办</source>
+        <translation>待办</translation>
+    </message>
+</context>
+<context>
+    <name>PersonsPage</name>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="43" />
+        <source>人员</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="48" />
+        <source>输入证件号码、姓名、拼音、拼音首字母或手机尾号（Ctrl+F）</source>
+        <translation>输入证件号码、姓名、拼音、拼音首字母或手机尾号（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="51" />
+        <source>新建人员（Ctrl+N）</source>
+        <translation>新建人员（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="63" />
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="64" />
+        <source>证件号码</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="65" />
+        <source>性别</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="66" />
+        <source>出生日期</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="67" />
+        <source>手机尾号</source>
+        <translation>手机尾号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="125" />
+        <source>找到 {0} 人</source>
+        <translation>找到 {0} 人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="127" />
+        <source>没有找到。可以按 Ctrl+N 新建人员。</source>
+        <translation>没有找到。可以按 Ctrl+N 新建人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="131" />
+        <source>正在查询……</source>
+        <translation>正在查询……</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneEditor</name>
+    <message>
+        <location filename="../../ui/forms/text_editors.py" line="66" />
+        <source>11位手机号码</source>
+        <translation>11位手机号码</translation>
+    </message>
+</context>
+<context>
+    <name>SearchCombo</name>
+    <message>
+        <location filename="../../ui/forms/search_combo.py" line="32" />
+        <source>输入文字查找，或按 ↓ 选择</source>
+        <translation>输入文字查找，或按 ↓ 选择</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="46" />
+        <source>设置</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="49" />
+        <source>本站</source>
+        <translation>本站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="51" />
+        <source>站点名称：</source>
+        <translation>站点名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="52" />
+        <source>区划代码：</source>
+        <translation>区划代码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="55" />
+        <source>工作站</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="60" />
+        <source> 分钟</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="78" />
+        <source>无操作自动锁定：</source>
+        <translation>无操作自动锁定：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="79" />
+        <source>字号：</source>
+        <translation>字号：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="80" />
+        <source>省级平台地址：</source>
+        <translation>省级平台地址：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="81" />
+        <source>代理服务器：</source>
+        <translation>代理服务器：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="82" />
+        <source>CA 证书文件：</source>
+        <translation>CA 证书文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="83" />
+        <source>读卡器类型：</source>
+        <translation>读卡器类型：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="84" />
+        <source>读卡器动态库：</source>
+        <translation>读卡器动态库：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="89" />
+        <source>保存设置</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="97" />
+        <source>工作人员账号（仅站点管理员可管理）</source>
+        <translation>工作人员账号（仅站点管理员可管理）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="102" />
+        <source>添加账号</source>
+        <translation>添加账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="157" />
+        <source>设置已保存。</source>
+        <translation>设置已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="26" />
+        <source>首次使用：站点设置</source>
+        <translation>首次使用：站点设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="30" />
+        <source>本机还没有服务台数据。请选择本站所在的乡镇（街道）或村（社区），并设置站点管理员账号。</source>
+        <translation>本机还没有服务台数据。请选择本站所在的乡镇（街道）或村（社区），并设置站点管理员账号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="36" />
+        <source>输入乡镇、街道或村的名称查找，如“五里冲”</source>
+        <translation>输入乡镇、街道或村的名称查找，如“五里冲”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="57" />
+        <source>区划代码：</source>
+        <translation>区划代码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="58" />
+        <source>站点名称：</source>
+        <translation>站点名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="59" />
+        <source>管理员用户名：</source>
+        <translation>管理员用户名：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="60" />
+        <source>管理员姓名：</source>
+        <translation>管理员姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="61" />
+        <source>密码：</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="62" />
+        <source>再次输入密码：</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="69" />
+        <source>完成设置</source>
+        <translation>完成设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="70" />
+        <source>退出</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="102" />
+        <source>请先在列表中选择本站所在的乡镇（街道）或村（社区）。</source>
+        <translation>请先在列表中选择本站所在的乡镇（街道）或村（社区）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="104" />
+        <source>请填写站点名称。</source>
+        <translation>请填写站点名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="106" />
+        <source>请填写管理员用户名和姓名。</source>
+        <translation>请填写管理员用户名和姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="108" />
+        <source>两次输入的密码不一致，请重新输入。</source>
+        <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../ui/shell.py" line="63" />
+        <source>此栏目的服务（{0}）将在后续版本中提供；目前可在“人员”“办件”中办理相关事项。</source>
+        <translation>此栏目的服务（{0}）将在后续版本中提供；目前可在“人员”“办件”中办理相关事项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="68" />
+        <source>家庭与安置点</source>
+        <translation>家庭与安置点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="69" />
+        <source>单位与岗位</source>
+        <translation>单位与岗位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="70" />
+        <source>统计</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="72" />
+        <source>工作台</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="73" />
+        <source>人员</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="74" />
+        <source>办件</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="79" />
+        <source>零就业家庭、易地扶贫搬迁安置点与劳动力台账</source>
+        <translation>零就业家庭、易地扶贫搬迁安置点与劳动力台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="85" />
+        <source>用人单位、招聘岗位与人岗匹配</source>
+        <translation>用人单位、招聘岗位与人岗匹配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="87" />
+        <source>本站与县级统计图表、Excel 报表</source>
+        <translation>本站与县级统计图表、Excel 报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="88" />
+        <source>设置</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>StartWindow</name>
+    <message>
+        <location filename="../../ui/app.py" line="38" />
+        <source>基层就业服务台</source>
+        <translation>基层就业服务台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="40" />
+        <source>基层就业服务台
+正在打开本站数据……</source>
+        <translation>基层就业服务台
+正在打开本站数据……</translation>
+    </message>
+</context>
+<context>
+    <name>TextAreaEditor</name>
+    <message>
+        <location filename="../../ui/forms/text_editors.py" line="143" />
+        <source>最多 {limit} 个字，现在有 {length} 个字，请精简。</source>
+        <translation>最多 {limit} 个字，现在有 {length} 个字，请精简。</translation>
+    </message>
+</context>
+<context>
+    <name>self.start</name>
+    <message>
+        <location filename="../../ui/app.py" line="108" />
+        <source>无法打开本站数据</source>
+        <translation>无法打开本站数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="137" />
+        <source>基层就业服务台
+</source>
+        <translation>基层就业服务台
+</translation>
+    </message>
+</context>
+</TS>
