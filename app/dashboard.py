@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.calendar import WorkingCalendar
+from app.catalog.model import FOLLOW_UP_KINDS
 from app.store.models import Case, FollowUp, Person
 from app.workflow import OPEN_STATES, CaseSummary, State
 from app.workflow.cases import summarize
@@ -108,12 +109,11 @@ def build_dashboard(
             left,
         )
 
-    follow_labels = {"contact": "登记后联系", "visit": "回访", "monthly": "月度跟踪", "recheck": "复核"}
     follow_lines = tuple(
         DashboardLine(
             "follow_up",
             f.id,
-            f"{follow_labels.get(f.kind, f.kind)} · {names.get(f.person_id or '', '')}",
+            f"{FOLLOW_UP_KINDS.get(f.kind, f.kind)} · {names.get(f.person_id or '', '')}",
             "已超期" if f.due_on < today else "待办",
             f.due_on,
             calendar.working_days_between(today, f.due_on),

@@ -81,15 +81,17 @@ class CaseDetailPanel(QWidget):
             with store.session() as session:
                 detail = get_case(session, actor, case_id)
                 left = days_left(detail.summary, today(), working_calendar(session))
-            return detail, left, catalog.get(detail.summary.item_code, detail.summary.item_version).name
+            item = catalog.get(detail.summary.item_code, detail.summary.item_version)
+            return detail, left, item
 
         Operation(self.ctx, self, job, self.tr("正在打开办件……")).success(self._show).run()
 
-    def _show(self, result: tuple[Any, int | None, str]) -> None:
+    def _show(self, result: tuple[Any, int | None, Any]) -> None:
         from app.auth import allowed
         from app.workflow import TRANSITIONS, State
 
-        detail, left, item_name = result
+        detail, left, item = result
+        item_name = item.name
         self.detail = detail
         s = detail.summary
         self.case_id = s.id
@@ -119,6 +121,12 @@ class CaseDetailPanel(QWidget):
             edit.clicked.connect(lambda: self.editDraft.emit(s.id))
             self.action_row.addWidget(edit)
         for action, rule in TRANSITIONS.items():
+            if action in {"request_review", "approve", "return"} and not item.review_required:
+                continue
+            if action == "complete" and item.review_required:
+                continue
+            if action == "cancel" and not item.cancellable:
+                continue
             if state in rule.sources and allowed(role, f"case.{action}") and action != "accept":
                 button = QPushButton(self.tr(rule.label))
                 button.setObjectName(f"action-{action}")

@@ -41,6 +41,8 @@ class DashboardPage(QWidget):
             inner = QVBoxLayout(box)
             view = QListWidget()
             view.setObjectName(f"dash-{key}")
+            view.setWordWrap(True)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             view.itemActivated.connect(self._open)
             inner.addWidget(view)
             grid.addWidget(box, n // 3, n % 3)

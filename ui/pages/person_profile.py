@@ -155,7 +155,9 @@ class PersonProfile(QScrollArea):
         self.follow_ups.clear()
         for follow in overview.follow_ups:
             state = self.tr("已完成") if follow.done_on else self.tr("待办")
-            self.follow_ups.addItem(f"{follow.due_on}  {follow.kind}  {state}")
+            from app.catalog.model import FOLLOW_UP_KINDS
+
+            self.follow_ups.addItem(f"{follow.due_on}  {FOLLOW_UP_KINDS.get(follow.kind, follow.kind)}  {state}")
         self.access.clear()
         for line in overview.recent_access:
             self.access.addItem(f"{line.at:%Y-%m-%d %H:%M}  {line.actor}  {ACTIONS.get(line.action, line.action)}")

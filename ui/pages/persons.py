@@ -79,7 +79,9 @@ class PersonsPage(QWidget):
         split.addWidget(self.table)
         self.profile = PersonProfile(ctx)
         split.addWidget(self.profile)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([560, 640])
         outer.addWidget(split, 1)
 
         self._timer = QTimer(self)

@@ -1,0 +1,114 @@
+"""Screenshots of every screen for docs/screenshots/, taken from the real program on the demo station.
+
+Run under a virtual display with the Chinese fonts installed:
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    tmp = tempfile.mkdtemp(prefix="fuwutai-shots-")
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+    os.environ["XDG_DATA_HOME"] = str(Path(tmp) / "keyring")
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    app = QApplication(sys.argv[:1])
+    from app.auth import authenticate
+    from app.catalog import load_bundled_catalog
+    from app.demo import ensure_demo_store
+    from app.store import DataDir
+    from ui.context import AppContext
+    from ui.db_worker import DbWorker
+    from ui.i18n import install_translator
+    from ui.login import LoginDialog
+    from ui.shell import build_main_window
+    from ui.style import apply_style
+
+    install_translator(app)
+    apply_style(app)
+    store = ensure_demo_store(DataDir(Path(tmp) / "demo"))
+    station = store.station()
+    assert station is not None
+    worker = DbWorker()
+    ctx = AppContext(store, worker, load_bundled_catalog(), station.name, station.code)
+
+    def settle(extra: float = 0.3) -> None:
+        for _ in range(3):
+            done: Future[None] = Future()
+            worker.run(lambda: None, lambda _r: done.set_result(None), lambda _e: done.set_result(None))
+            deadline = time.monotonic() + 20
+            while not done.done() and time.monotonic() < deadline:
+                app.processEvents()
+                time.sleep(0.01)
+        end = time.monotonic() + extra
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.01)
+
+    def shot(widget: QWidget, name: str, prepare: Callable[[], None] | None = None) -> None:
+        if prepare:
+            prepare()
+        settle()
+        OUT.mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(OUT / f"{name}.png"))
+        print(f"saved docs/screenshots/{name}.png")
+
+    login = LoginDialog(ctx)
+    login.show()
+    shot(login, "login")
+    login.close()
+    with store.session() as session:
+        ctx.user = authenticate(session, "clerk", "demo-clerk-1")
+    window = build_main_window(ctx)
+    window.resize(1366, 740)
+    window.show()
+    shot(window, "dashboard")
+    persons = window.show_page("persons")
+
+    from pypinyin import Style, lazy_pinyin
+    from sqlalchemy import select
+
+    from app.store.models import Person
+
+    with store.session() as session:
+        first_name = session.scalars(select(Person.name).order_by(Person.created_at)).first() or "张"
+    initials = "".join(lazy_pinyin(first_name[:2], style=Style.FIRST_LETTER))
+
+    def search() -> None:
+        persons.search.setText(initials)  # type: ignore[attr-defined]
+        persons.run_search()  # type: ignore[attr-defined]
+        settle()
+        persons.open_person(persons.model.id_at(0))  # type: ignore[attr-defined]
+
+    shot(window, "persons", search)
+    cases = window.show_page("cases")
+
+    def open_first() -> None:
+        settle()
+        cases.open_case(cases.model.id_at(1))  # type: ignore[attr-defined]
+
+    shot(window, "cases", open_first)
+    shot(window, "settings", lambda: window.show_page("settings"))
+    window.lock()
+    shot(window, "locked")
+    window.close()
+    worker.shutdown()
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,264 @@
+"""Filling a service form for a person: prefilled, auto-saved as a draft, accepted with Ctrl+Enter.
+
+Nothing typed is lost: every change is saved as a draft (debounced), a failed acceptance keeps the
+form as it was with the problems shown under their fields, and a draft reopens against the catalog
+version it was started with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.context import AppContext
+from ui.operations import Operation
+
+AUTOSAVE_MS = 1500
+
+
+@dataclass(frozen=True)
+class EditorData:
+    case_id: str | None
+    item: Any
+    person: Any
+    form_data: dict[str, Any]
+    code_tables: Any
+    station_code: str
+
+
+def _prefill(sources: dict[str, str], person: Any, station_code: str) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for key, source in sources.items():
+        owner, _, attr = source.partition(".")
+        if owner == "station" and attr == "division_code":
+            values[key] = station_code
+        elif owner == "person" and person is not None:
+            if attr == "id_document":
+                values[key] = {"doc_type": person.doc_type, "number": person.doc_number}
+            elif attr == "tags":
+                values[key] = list(person.tags)
+            else:
+                value = getattr(person, attr, None)
+                if value is not None:
+                    values[key] = value.isoformat() if hasattr(value, "isoformat") else value
+    return values
+
+
+def load_editor_data(ctx: AppContext, item_code: str | None, person_id: str | None, case_id: str | None) -> EditorData:
+    """Runs on the DB worker."""
+    from app.persons import get_person
+    from app.refdata.local_tables import effective_code_tables
+    from app.workflow import get_case
+
+    with ctx.store.session() as session:
+        form: dict[str, Any] = {}
+        if case_id:
+            detail = get_case(session, ctx.user, case_id)  # type: ignore[arg-type]
+            item = ctx.catalog.get(detail.summary.item_code, detail.summary.item_version)
+            person_id = detail.summary.person_id
+            form = detail.form_data
+        else:
+            item = ctx.catalog.get(item_code or "")
+        person = get_person(session, ctx.actor_id, person_id, purpose="case_form") if person_id else None
+        return EditorData(case_id, item, person, form, effective_code_tables(session), ctx.station_code)
+
+
+class CaseEditor(QDialog):
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None, data: EditorData, on_saved: Callable[[str], None] | None = None
+    ) -> None:
+        super().__init__(parent)
+        from app.refdata.divisions import load_bundled_divisions
+        from ui.forms import FormView
+
+        self.ctx, self.data, self.on_saved = ctx, data, on_saved
+        self.case_id = data.case_id
+        self.person_id = data.person.id if data.person else None
+        self._saving = False
+        self._dirty = False
+        self.setWindowTitle(data.item.name + (f" — {data.person.name}" if data.person else ""))
+        self.resize(980, 700)
+        layout = QVBoxLayout(self)
+        self.form = FormView(data.item, data.code_tables, load_bundled_divisions(), parent=self)
+        layout.addWidget(self.form, 1)
+        values = _prefill(self.form.prefill_sources(), data.person, data.station_code)
+        values.update(data.form_data)
+        self.form.set_values(values)
+        bottom = QHBoxLayout()
+        self.draft_state = QLabel("")
+        self.draft_state.setObjectName("draftState")
+        bottom.addWidget(self.draft_state, 1)
+        self.commitment = QCheckBox(self.tr("以书面承诺方式受理"))
+        self.commitment.setObjectName("onCommitment")
+        commitment = data.item.commitment
+        self.commitment.setVisible(bool(commitment and commitment.allowed))
+        if commitment and commitment.deadline:
+            self.commitment.setToolTip(
+                self.tr("承诺件办理时限：{0} 个工作日").replace("{0}", str(commitment.deadline.days))
+            )
+        bottom.addWidget(self.commitment)
+        self.save_button = QPushButton(self.tr("保存草稿（Ctrl+S）"))
+        self.save_button.setObjectName("saveDraft")
+        self.submit_button = QPushButton(self.tr("受理（Ctrl+Enter）"))
+        self.submit_button.setObjectName("submitCase")
+        self.close_button = QPushButton(self.tr("关闭（Esc）"))
+        for button in (self.save_button, self.submit_button, self.close_button):
+            bottom.addWidget(button)
+        layout.addLayout(bottom)
+        self.save_button.clicked.connect(self.save_draft)
+        self.submit_button.clicked.connect(self.submit)
+        self.close_button.clicked.connect(self.close_editor)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save_draft)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.submit)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.submit)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.save_draft)
+        self.form.changed.connect(self._changed)
+
+    def _changed(self) -> None:
+        self._dirty = True
+        self.draft_state.setText(self.tr("有未保存的修改……"))
+        self._timer.start()
+
+    # draft ------------------------------------------------------------------------------------------
+    def _draft_job(self) -> Callable[[], str]:
+        ctx, values, item = self.ctx, self.form.values(), self.data.item
+        case_id, person_id = self.case_id, self.person_id
+
+        def job() -> str:
+            from app.workflow import create_case, save_draft
+
+            with ctx.store.session() as session:
+                if case_id is None:
+                    return create_case(session, ctx.user, item, person_id or "", values)  # type: ignore[arg-type]
+                save_draft(session, ctx.user, case_id, values)  # type: ignore[arg-type]
+                return case_id
+
+        return job
+
+    def save_draft(self, then: Callable[[], None] | None = None) -> None:
+        self._timer.stop()
+        if self._saving:
+            self._timer.start()
+            return
+        self._saving = True
+        self._dirty = False
+
+        def saved(case_id: str) -> None:
+            from datetime import datetime
+
+            self._saving = False
+            self.case_id = case_id
+            self.draft_state.setText(self.tr("草稿已保存 {0}").replace("{0}", datetime.now().strftime("%H:%M:%S")))
+            if then:
+                then()
+
+        def failed(error: BaseException) -> None:
+            from ui.errors import user_message
+
+            self._saving = False
+            self._dirty = True
+            self.draft_state.setText(self.tr("草稿未能保存：") + user_message(error))
+
+        Operation(self.ctx, self, self._draft_job(), self.tr("正在保存草稿……")).success(saved).failure(failed).run()
+
+    # acceptance -------------------------------------------------------------------------------------
+    def submit(self) -> None:
+        result = self.form.validate()
+        if not result.ok:
+            self.form.show_errors(result.errors)
+            return
+        missing = self.form.missing_materials()
+        if missing and not self.commitment.isChecked():
+            answer = QMessageBox.question(
+                self,
+                self.tr("材料不齐"),
+                self.tr("以下材料尚未勾选：{0}。仍然受理吗？").replace("{0}", "、".join(missing)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.save_draft(then=self._accept)
+
+    def _accept(self) -> None:
+        ctx, case_id, on_commitment = self.ctx, self.case_id, self.commitment.isChecked()
+
+        def job() -> Any:
+            from app.refdata.local_tables import working_calendar
+            from app.workflow import transition
+
+            with ctx.store.session() as session:
+                return transition(
+                    session,
+                    ctx.user,
+                    case_id or "",
+                    "accept",
+                    catalog=ctx.catalog,  # type: ignore[arg-type]
+                    calendar=working_calendar(session),
+                    on_commitment=on_commitment,
+                )
+
+        def failed(error: BaseException) -> None:
+            from app.errors import ValidationFailed
+            from ui.errors import show_error
+
+            if isinstance(error, ValidationFailed):
+                self.form.show_errors(error.errors)
+            else:
+                show_error(self, error)
+
+        Operation(ctx, self, job, self.tr("正在受理……")).success(self._accepted).failure(failed).run()
+
+    def _accepted(self, summary: Any) -> None:
+        due = self.tr("办理期限：{0}").replace("{0}", str(summary.due_on)) if summary.due_on else self.tr("即时办结")
+        self.draft_state.setText(self.tr("已受理，办件编号 {0}。").replace("{0}", summary.case_no) + due)
+        self.accepted_summary = summary
+        if self.on_saved:
+            self.on_saved(summary.id)
+        self.accept()
+
+    def close_editor(self) -> None:
+        if self._dirty:
+            self.save_draft(then=self.reject)
+        else:
+            self.reject()
+
+    def reject(self) -> None:
+        if self._dirty and not self._saving:
+            self.save_draft(then=super().reject)
+            return
+        super().reject()
+
+
+def open_case_editor(
+    ctx: AppContext,
+    parent: QWidget,
+    *,
+    item_code: str | None = None,
+    person_id: str | None = None,
+    case_id: str | None = None,
+    on_saved: Callable[[str], None] | None = None,
+) -> None:
+    def show(data: EditorData) -> None:
+        editor = CaseEditor(ctx, parent, data, on_saved)
+        editor.setObjectName("caseEditor")
+        editor.open()
+
+    Operation(
+        ctx, parent, lambda: load_editor_data(ctx, item_code, person_id, case_id), QDialog.tr("正在打开表单……")
+    ).success(show).run()
