@@ -48,7 +48,7 @@ def main() -> int:
     def settle(extra: float = 0.3) -> None:
         for _ in range(3):
             done: Future[None] = Future()
-            worker.run(lambda: None, lambda _r: done.set_result(None), lambda _e: done.set_result(None))
+            worker.run(lambda: None, lambda _r, d=done: d.set_result(None), lambda _e, d=done: d.set_result(None))
             deadline = time.monotonic() + 20
             while not done.done() and time.monotonic() < deadline:
                 app.processEvents()

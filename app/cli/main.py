@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from app.cli import commands, refdata_commands
+from app.cli import card_commands, commands, refdata_commands
 from app.cli.output import CliError, fail
 from app.errors import UserError
 from app.store.errors import StoreError
@@ -98,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=commands.cmd_doctor)
 
     refdata_commands.add_parsers(sub)
+    card_commands.add_parsers(sub)
 
     p = sub.add_parser("status", help="显示本站状态")
     p.add_argument("--json", action="store_true")

@@ -6,7 +6,7 @@ Two passes over the file, so a million rows fit in little memory:
    file and numbers already in the store are reported. Only the set of ID numbers (with their first
    row) and the numbers of invalid rows are kept. Problems go to ``<name>.错误报告.csv`` as found.
 2. *Write*: if no row is invalid (or ``skip_invalid``), the file is read again and the valid rows are
-   inserted in ONE transaction through Core ``executemany`` in chunks: person, its main
+   inserted in ONE transaction, in chunks, through ``executemany`` (:mod:`app.io.bulk`): person, its main
    person_document (plus an ``ss_card`` document when a 社保卡卡号 is given), person_tag rows, one
    outbox row per inserted synced row, the search index rows, and one ``person.import`` audit entry per
    person plus an ``import.persons`` summary. Cancelling or any failure rolls everything back.
@@ -45,7 +45,8 @@ CHUNK_ROWS = 2_000
 CHECK_BATCH = 500
 MAX_PROBLEMS_KEPT = 1_000
 HEADER_SEARCH_ROWS = 20
-# Page cache for the write pass (KiB, negative = size): random UUID keys touch many index pages.
+# Page cache of the write pass, in KiB: ID numbers, phones and audit ids still land all over their
+# indexes (the importer's own ids are time-ordered, see app.io.ids). Restored afterwards.
 BULK_CACHE_KIB = 65_536
 
 Progress = Callable[[int, int | None], None]

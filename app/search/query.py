@@ -45,6 +45,7 @@ MIN_NUMBER_LENGTH = 4
 MIN_LETTERS = 2
 MAX_QUERY_LENGTH = 60
 PHONE_MAX_DIGITS = 11
+MAX_DOCUMENT_LENGTH = 18
 
 DEFAULT_DOC_TYPES = ("resident_id", "ss_card", "residence_permit", "hkmo_permit", "tw_permit")
 _SEPARATORS = re.compile(r"[\s\-_'·•．./\\]+")
@@ -130,9 +131,12 @@ def _document_plan(compact: str, limit: int) -> list[PlannedQuery]:
     plan = [
         PlannedQuery(ID_EXACT, _ID_EXACT_SQL, {"number": number, "limit": limit}),
         PlannedQuery(ID_EXACT, exact_sql, {**types, "number": number, "limit": limit}),
-        PlannedQuery(ID_PREFIX, _ID_PREFIX_SQL, bounds),
-        PlannedQuery(ID_PREFIX, prefix_sql, {**types, **bounds}),
     ]
+    if len(number) < MAX_DOCUMENT_LENGTH:  # no document number is longer than a citizen number
+        plan += [
+            PlannedQuery(ID_PREFIX, _ID_PREFIX_SQL, bounds),
+            PlannedQuery(ID_PREFIX, prefix_sql, {**types, **bounds}),
+        ]
     if number.isdigit() and len(number) <= PHONE_MAX_DIGITS:
         plan.append(_fts(PHONE_TAIL, "phone_rev", number[::-1], prefix=True, limit=limit))
     return plan

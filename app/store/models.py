@@ -356,3 +356,5 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Attachment,
     FollowUp,
 )
+
+from app.store import sync_models as _sync_models  # noqa: E402, F401  (client sync tables share Base.metadata)
