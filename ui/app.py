@@ -43,7 +43,7 @@ class StartWindow(QWidget):
         self.resize(420, 160)
         self._painted = False
 
-    def paintEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
+    def paintEvent(self, event: Any) -> None:
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
