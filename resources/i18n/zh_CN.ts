@@ -31,42 +31,42 @@
 <context>
     <name>AttachmentEditor</name>
     <message>
-        <location filename="../../ui/forms/attachments.py" line="50" />
+        <location filename="../../ui/forms/attachments.py" line="61" />
         <source>添加文件…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/attachments.py" line="51" />
+        <location filename="../../ui/forms/attachments.py" line="62" />
         <source>移除所选</source>
         <translation>移除所选</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/attachments.py" line="52" />
+        <location filename="../../ui/forms/attachments.py" line="63" />
         <source>也可以在列表中选中后按 Delete 键</source>
         <translation>也可以在列表中选中后按 Delete 键</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/attachments.py" line="86" />
+        <location filename="../../ui/forms/attachments.py" line="98" />
         <source>选择材料扫描件</source>
         <translation>选择材料扫描件</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/attachments.py" line="88" />
+        <location filename="../../ui/forms/attachments.py" line="100" />
         <source>图片或 PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf);;所有文件 (*)</source>
         <translation>图片或 PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/attachments.py" line="97" />
+        <location filename="../../ui/forms/attachments.py" line="109" />
         <source>最多只能添加 {limit} 个文件。</source>
         <translation>最多只能添加 {limit} 个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/attachments.py" line="104" />
+        <location filename="../../ui/forms/attachments.py" line="116" />
         <source>无法读取文件“{name}”：{reason}。请确认文件存在且有权限读取。</source>
         <translation>无法读取文件“{name}”：{reason}。请确认文件存在且有权限读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/attachments.py" line="134" />
+        <location filename="../../ui/forms/attachments.py" line="146" />
         <source>已保存的文件 {short}…</source>
         <translation>已保存的文件 {short}…</translation>
     </message>
@@ -84,49 +84,127 @@
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="86" />
+        <location filename="../../ui/pages/case_detail.py" line="87" />
         <source>正在打开办件……</source>
         <translation>正在打开办件……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="96" />
+        <location filename="../../ui/pages/case_detail.py" line="98" />
         <source>（书面承诺）</source>
         <translation>（书面承诺）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="99" />
+        <location filename="../../ui/pages/case_detail.py" line="101" />
         <source>草稿，尚未受理</source>
         <translation>草稿，尚未受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="101" />
+        <location filename="../../ui/pages/case_detail.py" line="103" />
         <source>即时办结，无办理期限</source>
         <translation>即时办结，无办理期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="104" />
+        <location filename="../../ui/pages/case_detail.py" line="106" />
         <source>已超期 {0} 个工作日（期限 {1}）</source>
         <translation>已超期 {0} 个工作日（期限 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="106" />
+        <location filename="../../ui/pages/case_detail.py" line="108" />
         <source>还剩 {0} 个工作日（期限 {1}）</source>
         <translation>还剩 {0} 个工作日（期限 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="109" />
+        <location filename="../../ui/pages/case_detail.py" line="111" />
         <source>期限 {0}</source>
         <translation>期限 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="117" />
+        <location filename="../../ui/pages/case_detail.py" line="119" />
         <source>继续填写</source>
         <translation>继续填写</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="167" />
+        <location filename="../../ui/pages/case_detail.py" line="175" />
         <source>正在办理……</source>
         <translation>正在办理……</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEditor</name>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="105" />
+        <source>以书面承诺方式受理</source>
+        <translation>以书面承诺方式受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="111" />
+        <source>承诺件办理时限：{0} 个工作日</source>
+        <translation>承诺件办理时限：{0} 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="114" />
+        <source>保存草稿（Ctrl+S）</source>
+        <translation>保存草稿（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="116" />
+        <source>受理（Ctrl+Enter）</source>
+        <translation>受理（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="118" />
+        <source>关闭（Esc）</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="136" />
+        <source>有未保存的修改……</source>
+        <translation>有未保存的修改……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="168" />
+        <source>草稿已保存 {0}</source>
+        <translation>草稿已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="177" />
+        <source>草稿未能保存：</source>
+        <translation>草稿未能保存：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="179" />
+        <source>正在保存草稿……</source>
+        <translation>正在保存草稿……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="191" />
+        <source>材料不齐</source>
+        <translation>材料不齐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="192" />
+        <source>以下材料尚未勾选：{0}。仍然受理吗？</source>
+        <translation>以下材料尚未勾选：{0}。仍然受理吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="225" />
+        <source>正在受理……</source>
+        <translation>正在受理……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="228" />
+        <source>办理期限：{0}</source>
+        <translation>办理期限：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="228" />
+        <source>即时办结</source>
+        <translation>即时办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="229" />
+        <source>已受理，办件编号 {0}。</source>
+        <translation>已受理，办件编号 {0}。</translation>
     </message>
 </context>
 <context>
@@ -222,12 +300,12 @@
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="132" />
+        <location filename="../../ui/pages/cases.py" line="135" />
         <source>共 {0} 件</source>
         <translation>共 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="134" />
+        <location filename="../../ui/pages/cases.py" line="137" />
         <source>正在读取办件……</source>
         <translation>正在读取办件……</translation>
     </message>
@@ -235,17 +313,17 @@
 <context>
     <name>CodeEditor</name>
     <message>
-        <location filename="../../ui/forms/choice_editors.py" line="44" />
+        <location filename="../../ui/forms/choice_editors.py" line="43" />
         <source>本机缺少代码表“{table}”，请同步参考数据。</source>
         <translation>本机缺少代码表“{table}”，请同步参考数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/choice_editors.py" line="46" />
+        <location filename="../../ui/forms/choice_editors.py" line="45" />
         <source>“{text}”不是列表中的选项，请从列表中选择。</source>
         <translation>“{text}”不是列表中的选项，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/choice_editors.py" line="59" />
+        <location filename="../../ui/forms/choice_editors.py" line="58" />
         <source>{code}（代码表中没有此代码）</source>
         <translation>{code}（代码表中没有此代码）</translation>
     </message>
@@ -266,22 +344,22 @@
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="64" />
+        <location filename="../../ui/pages/dashboard.py" line="66" />
         <source>正在刷新工作台……</source>
         <translation>正在刷新工作台……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="79" />
+        <location filename="../../ui/pages/dashboard.py" line="81" />
         <source>超期 {0} 个工作日</source>
         <translation>超期 {0} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="81" />
+        <location filename="../../ui/pages/dashboard.py" line="83" />
         <source>剩 {0} 个工作日</source>
         <translation>剩 {0} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="87" />
+        <location filename="../../ui/pages/dashboard.py" line="89" />
         <source>（无）</source>
         <translation>（无）</translation>
     </message>
@@ -289,12 +367,12 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../ui/forms/date_editor.py" line="80" />
+        <location filename="../../ui/forms/date_editor.py" line="89" />
         <source>直接输入年月日（如 20250301），或按 F4 打开日历；按 Delete 清空。</source>
         <translation>直接输入年月日（如 20250301），或按 F4 打开日历；按 Delete 清空。</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/date_editor.py" line="105" />
+        <location filename="../../ui/forms/date_editor.py" line="114" />
         <source>保存的日期“{text}”无效，请重新选择。</source>
         <translation>保存的日期“{text}”无效，请重新选择。</translation>
     </message>
@@ -322,12 +400,12 @@
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/division_picker.py" line="104" />
+        <location filename="../../ui/forms/division_picker.py" line="105" />
         <source>区划代码 {code} 不在本机区划数据中，请重新选择。</source>
         <translation>区划代码 {code} 不在本机区划数据中，请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/division_picker.py" line="106" />
+        <location filename="../../ui/forms/division_picker.py" line="107" />
         <source>“{text}”不是列表中的地名，请从列表中选择。</source>
         <translation>“{text}”不是列表中的地名，请从列表中选择。</translation>
     </message>
@@ -335,7 +413,7 @@
 <context>
     <name>FieldRow</name>
     <message>
-        <location filename="../../ui/forms/field_row.py" line="68" />
+        <location filename="../../ui/forms/field_row.py" line="69" />
         <source>必填</source>
         <translation>必填</translation>
     </message>
@@ -343,12 +421,12 @@
 <context>
     <name>FlagEditor</name>
     <message>
-        <location filename="../../ui/forms/choice_editors.py" line="133" />
+        <location filename="../../ui/forms/choice_editors.py" line="130" />
         <source>是</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/choice_editors.py" line="134" />
+        <location filename="../../ui/forms/choice_editors.py" line="131" />
         <source>否</source>
         <translation>否</translation>
     </message>
@@ -466,17 +544,17 @@
 <context>
     <name>MaterialsChecklist</name>
     <message>
-        <location filename="../../ui/forms/materials.py" line="23" />
+        <location filename="../../ui/forms/materials.py" line="24" />
         <source>材料清单</source>
         <translation>材料清单</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/materials.py" line="45" />
+        <location filename="../../ui/forms/materials.py" line="47" />
         <source>无需申请人提供（请勿索要）：{items}</source>
         <translation>无需申请人提供（请勿索要）：{items}</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/materials.py" line="61" />
+        <location filename="../../ui/forms/materials.py" line="63" />
         <source>（必须提供）</source>
         <translation>（必须提供）</translation>
     </message>
@@ -492,12 +570,12 @@
 <context>
     <name>MultiCodeEditor</name>
     <message>
-        <location filename="../../ui/forms/choice_editors.py" line="99" />
+        <location filename="../../ui/forms/choice_editors.py" line="96" />
         <source>本机缺少代码表“{table}”，请同步参考数据。</source>
         <translation>本机缺少代码表“{table}”，请同步参考数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/choice_editors.py" line="116" />
+        <location filename="../../ui/forms/choice_editors.py" line="113" />
         <source>{code}（代码表中没有此代码）</source>
         <translation>{code}（代码表中没有此代码）</translation>
     </message>
@@ -702,17 +780,17 @@
         <translation>手机尾号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="125" />
+        <location filename="../../ui/pages/persons.py" line="127" />
         <source>找到 {0} 人</source>
         <translation>找到 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="127" />
+        <location filename="../../ui/pages/persons.py" line="129" />
         <source>没有找到。可以按 Ctrl+N 新建人员。</source>
         <translation>没有找到。可以按 Ctrl+N 新建人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="131" />
+        <location filename="../../ui/pages/persons.py" line="133" />
         <source>正在查询……</source>
         <translation>正在查询……</translation>
     </message>
@@ -726,9 +804,45 @@
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../ui/pages/case_printing.py" line="65" />
+        <source>正在准备打印……</source>
+        <translation>正在准备打印……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/render.py" line="77" />
+        <source>无法保存 PDF：文件夹 {folder} 不存在，请另选保存位置。</source>
+        <translation>无法保存 PDF：文件夹 {folder} 不存在，请另选保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/render.py" line="87" />
+        <source>PDF 文件 {path} 没有写成，请检查磁盘空间和写入权限后重试。</source>
+        <translation>PDF 文件 {path} 没有写成，请检查磁盘空间和写入权限后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/render.py" line="100" />
+        <source>打印预览</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/render.py" line="114" />
+        <source>打印</source>
+        <translation>打印</translation>
+    </message>
+</context>
+<context>
+    <name>QDialog</name>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="263" />
+        <source>正在打开表单……</source>
+        <translation>正在打开表单……</translation>
+    </message>
+</context>
+<context>
     <name>SearchCombo</name>
     <message>
-        <location filename="../../ui/forms/search_combo.py" line="32" />
+        <location filename="../../ui/forms/search_combo.py" line="34" />
         <source>输入文字查找，或按 ↓ 选择</source>
         <translation>输入文字查找，或按 ↓ 选择</translation>
     </message>
@@ -983,12 +1097,12 @@
 <context>
     <name>self.start</name>
     <message>
-        <location filename="../../ui/app.py" line="108" />
+        <location filename="../../ui/app.py" line="127" />
         <source>无法打开本站数据</source>
         <translation>无法打开本站数据</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="137" />
+        <location filename="../../ui/app.py" line="156" />
         <source>基层就业服务台
 </source>
         <translation>基层就业服务台

@@ -100,3 +100,29 @@ def test_closing_saves_the_draft_and_it_reopens(qtbot: QtBot, ctx: Any) -> None:
     qtbot.addWidget(reopened)
     assert reopened.form.values()["hukou_address"] == "草稿里的地址"
     QApplication.processEvents()
+
+
+def test_receipt_and_commitment_print_to_pdf(qtbot: QtBot, ctx: Any, tmp_path: Any) -> None:
+    import subprocess
+    import unicodedata
+
+    from app.store.models import Case, Person
+    from ui.pages.case_printing import case_print_html
+    from ui.printing import print_to_pdf
+
+    login(ctx)
+    with ctx.store.session() as session:
+        case = session.scalars(select(Case).where(Case.state == "accepted")).first()
+        person = session.get(Person, case.person_id)
+        case_id, case_no, doc, name = case.id, case.case_no, person.doc_number, person.name
+    texts = {}
+    for template in ("receipt", "commitment", "form"):
+        pdf = print_to_pdf(case_print_html(ctx, case_id, template), tmp_path / f"{template}.pdf")
+        raw = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        texts[template] = unicodedata.normalize("NFKC", raw)
+    receipt = texts["receipt"]
+    assert case_no in receipt and "失业登记" in receipt and name in receipt
+    assert doc not in receipt and doc[:6] in receipt and doc[-4:] in receipt  # masked ID on the receipt
+    assert "工作日" in receipt
+    assert "承诺" in texts["commitment"] and doc in texts["commitment"]
+    assert "失业登记" in texts["form"]
