@@ -11,6 +11,8 @@ DEBIAN_PACKAGES=(
   libxkbcommon-x11-0 libx11-6 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-xfixes0
   xvfb xauth fonts-noto-cjk poppler-utils
+  pcscd vsmartcard-vpcd libpcsclite-dev swig
+  postgresql
 )
 
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
