@@ -1,0 +1,121 @@
+"""``fuwutai card read`` / ``list-readers`` in-process: masked output, audit decision, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.cards.errors import NeedsNetwork, NoCard
+from app.cli.main import run
+from app.store import DataDir, Store, open_store
+from app.store.models import AuditEntry
+from tests.app.cards.conftest import Control, FakeLibs, hexed
+from tests.app.cards.samples import NAME, PERSONAL_VALUES, SS_NUMBER, bas_bytes, id_text_block
+
+
+def _card_reads(data_dir: DataDir) -> list[dict[str, object]]:
+    store = open_store(data_dir, auto_backup=False)
+    try:
+        with store.session() as session:
+            return [e.detail for e in session.scalars(select(AuditEntry).where(AuditEntry.action == "card.read"))]
+    finally:
+        store.close()
+
+
+def test_simulator_read_without_a_station_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--data-dir", str(tmp_path / "empty"), "card", "read", "--backend", "simulator", "--json"]) == 0
+    out, err = capsys.readouterr()
+    result = json.loads(out)
+    assert result["audited"] is False
+    assert result["record"]["source"] == "simulator"
+    assert result["record"]["ss_number"].count("*") == 8
+    assert "没有记入审计日志" in err
+    assert not (tmp_path / "empty").exists()  # reading a card creates no data folder
+
+
+def test_read_is_audited_when_the_station_has_a_database(
+    store: Store, data_dir: DataDir, fake_libs: FakeLibs, sscard_control: Control, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store.close()
+    sscard_control.set(read=f"0 {hexed(bas_bytes())}")
+    args = ["--data-dir", str(data_dir.root), "card", "read", "--backend", "vendor", "--library", str(fake_libs.sscard)]
+    assert run([*args, "--convention", "cdecl", "--itype", "1"]) == 0
+    out, _ = capsys.readouterr()
+    assert "社会保障号码：" + SS_NUMBER[:6] + "*" * 8 + SS_NUMBER[-4:] in out
+    assert "姓名：王*明" in out
+    assert "已记入审计日志" in out
+    for value in PERSONAL_VALUES:
+        assert value not in out
+    assert sscard_control.calls() == ["iReadCardBas 1"]
+    assert _card_reads(data_dir) == [{"source": "vendor", "holder_data": True}]
+    log_text = "".join(p.read_text(encoding="utf-8") for p in data_dir.logs.glob("*.log*"))
+    for value in PERSONAL_VALUES:
+        assert value not in log_text
+
+
+def test_a_database_that_cannot_be_opened_stops_the_read(
+    store: Store,
+    data_dir: DataDir,
+    fake_libs: FakeLibs,
+    sscard_control: Control,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    store.close()
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "other-keyring"))  # the store's key is not there
+    sscard_control.set(read=f"0 {hexed(bas_bytes())}")
+    args = ["--data-dir", str(data_dir.root), "card", "read", "--backend", "vendor"]
+    code = run([*args, "--library", str(fake_libs.sscard), "--convention", "cdecl"])
+    assert code == 1
+    assert "错误：" in capsys.readouterr().err
+    assert sscard_control.calls() == []
+
+
+@pytest.mark.parametrize(
+    ("control", "exit_code", "words"),
+    [
+        ("-2 -", NoCard.exit_code, "没有卡"),
+        ("-2201 -", NeedsNetwork.exit_code, "无法连接平台"),
+    ],
+)
+def test_card_errors_have_their_own_exit_codes(
+    tmp_path: Path,
+    fake_libs: FakeLibs,
+    sscard_control: Control,
+    capsys: pytest.CaptureFixture[str],
+    control: str,
+    exit_code: int,
+    words: str,
+) -> None:
+    sscard_control.set(read=control, step1="0 " + hexed(b"520100|3B|01|520100D156|11|22|33|44|"))
+    args = ["--data-dir", str(tmp_path), "card", "read", "--backend", "vendor", "--library", str(fake_libs.sscard)]
+    assert run([*args, "--convention", "cdecl"]) == exit_code
+    assert words in capsys.readouterr().err
+
+
+def test_helper_and_idcard_backends(
+    tmp_path: Path,
+    fake_libs: FakeLibs,
+    sscard_control: Control,
+    idcard_control: Control,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    sscard_control.set(read=f"0 {hexed(bas_bytes())}")
+    base = ["--data-dir", str(tmp_path), "card", "read", "--json", "--convention", "cdecl"]
+    assert run([*base, "--backend", "vendor", "--helper", "--library", str(fake_libs.sscard)]) == 0
+    assert json.loads(capsys.readouterr().out)["record"]["name"] == "王*明"
+    idcard_control.set(text=id_text_block().hex())
+    assert run([*base, "--backend", "idcard", "--library", str(fake_libs.idcard)]) == 0
+    out = capsys.readouterr().out
+    record = json.loads(out)["record"]
+    assert record["source"] == "idcard" and record["birth_date"] == "1988-**-**"
+    assert SS_NUMBER not in out and NAME not in out
+
+
+def test_missing_library_setting(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--data-dir", str(tmp_path), "card", "read", "--backend", "vendor"]) != 0
+    assert "还没有设置社保卡读卡器的驱动文件" in capsys.readouterr().err

@@ -1,0 +1,118 @@
+"""CardRecord masking and wire form; typed errors and their Chinese messages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.cards.errors import (
+    ERROR_TYPES,
+    CardDataInvalid,
+    CardError,
+    NeedsNetwork,
+    NeedsOnlineAuth,
+    PinWrong,
+    ReaderFault,
+    error_from_json,
+    error_to_json,
+)
+from app.cards.record import FIELD_LABELS, CardRecord
+from app.errors import UserError
+from tests.app.cards.samples import CARD_ID, CARD_NUMBER, NAME, SS_NUMBER
+
+
+def full_record() -> CardRecord:
+    return CardRecord(
+        region_code="520100",
+        ss_number=SS_NUMBER,
+        card_number=CARD_NUMBER,
+        card_id=CARD_ID,
+        name=NAME,
+        atr="3B6800004657545353",
+        spec_version="3.00",
+        issued_on=date(2019, 6, 1),
+        valid_until=date(2029, 6, 1),
+        terminal_no="000000000000",
+        birth_date=date(1988, 6, 1),
+        address="贵州省贵阳市南明区测试路100号",
+        source="vendor",
+    )
+
+
+def test_repr_and_str_show_no_personal_values() -> None:
+    record = full_record()
+    for text in (repr(record), str(record), f"{record}", repr([record])):
+        for value in (SS_NUMBER, NAME, CARD_NUMBER, CARD_ID, "测试路100号", "1988-06-01"):
+            assert value not in text
+    assert "王*明" in repr(record)
+    assert SS_NUMBER[:6] + "********" + SS_NUMBER[-4:] in repr(record)
+
+
+def test_masked_has_every_field_and_masks_personal_ones() -> None:
+    masked = full_record().masked()
+    assert list(masked) == list(FIELD_LABELS)
+    assert masked["ss_number"] == SS_NUMBER[:6] + "*" * 8 + SS_NUMBER[-4:]
+    assert masked["name"] == "王*明"
+    assert masked["card_number"] == "S******88"
+    assert masked["card_id"] is not None and masked["card_id"].startswith("520100") and CARD_ID not in masked["card_id"]
+    assert masked["birth_date"] == "1988-**-**"
+    assert masked["address"] == "贵州省贵阳市" + "*" * len("南明区测试路100号")
+    assert masked["issued_on"] == "2019-06-01"
+    assert masked["source"] == "vendor"
+
+
+def test_wire_round_trip_and_rejects_junk() -> None:
+    record = full_record()
+    assert CardRecord.from_wire(record.to_wire()) == record
+    with pytest.raises(ValueError):
+        CardRecord.from_wire(record.to_wire() | {"extra": "x"})
+    with pytest.raises(ValueError):
+        CardRecord.from_wire(record.to_wire() | {"issued_on": 20190601})
+    with pytest.raises(ValueError):
+        CardRecord.from_wire(record.to_wire() | {"source": "telepathy"})
+
+
+def test_record_without_holder_data() -> None:
+    record = CardRecord(card_number=CARD_NUMBER, source="pcsc", notice="持卡人信息需通过厂商读卡器读取")
+    assert not record.has_holder_data
+    assert record.masked()["ss_number"] is None
+
+
+@pytest.mark.parametrize("cls", list(ERROR_TYPES.values()))
+def test_every_error_is_a_chinese_sentence_and_a_user_error(cls: type[CardError]) -> None:
+    if cls is CardDataInvalid:
+        err: CardError = CardDataInvalid("社会保障号码校验不通过")
+    elif cls is PinWrong:
+        err = PinWrong(2)
+    else:
+        err = cls()
+    text = str(err)
+    assert isinstance(err, UserError)
+    assert text.endswith("。")
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    assert "请" in text  # tells the clerk what to do
+    rebuilt = error_from_json(error_to_json(err))
+    assert type(rebuilt) is cls
+    assert str(rebuilt) == text
+
+
+def test_error_details_survive_the_pipe() -> None:
+    rebuilt = error_from_json(error_to_json(PinWrong(2)))
+    assert isinstance(rebuilt, PinWrong)
+    assert rebuilt.tries_left == 2
+    assert "还可以再试 2 次" in str(rebuilt)
+    invalid = error_from_json(error_to_json(CardDataInvalid("卡号格式不正确")))
+    assert isinstance(invalid, CardDataInvalid)
+    assert invalid.problem == "卡号格式不正确"
+
+
+@pytest.mark.parametrize("junk", [{}, {"type": "SystemExit", "message": "x"}, {"type": "NoCard"}, {"type": 3}])
+def test_unknown_errors_from_the_pipe_become_reader_faults(junk: dict[str, object]) -> None:
+    assert type(error_from_json(junk)) is ReaderFault
+
+
+def test_needs_network_is_a_kind_of_needs_online_auth() -> None:
+    assert issubclass(NeedsNetwork, NeedsOnlineAuth)
+    assert "网络" in str(NeedsNetwork())
+    assert NeedsNetwork.exit_code != NeedsOnlineAuth.exit_code
