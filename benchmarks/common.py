@@ -66,9 +66,27 @@ def write_roster_csv(path: Path, count: int, seed: int = 20261125) -> Path:
     return path
 
 
+def write_roster_xlsx(path: Path, count: int, seed: int = 20261125) -> Path:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("人员名单")
+    sheet.append(list(HEADER))
+    for row in synthetic_rows(count, seed):
+        sheet.append(list(row))
+    workbook.save(path)
+    return path
+
+
 def peak_rss_mib() -> float:
     # Linux reports ru_maxrss in KiB.
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cpu_seconds() -> float:
+    """User + system CPU time of this process: unlike the wall clock, not stretched by other load."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def percentile(values: list[float], fraction: float) -> float:

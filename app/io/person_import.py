@@ -36,7 +36,7 @@ from app.io.ids import SequentialIds
 from app.io.person_rows import ERROR, PersonRecord, RowChecker, RowProblem, cell_text
 from app.io.readers import RawRow, open_rows
 from app.io.roster_columns import BY_KEY, HeaderMatch, match_headers
-from app.search.index import bulk_index
+from app.search.index import IndexedPerson, bulk_index
 from app.store.models import OutboxEntry, Person, PersonDocument, PersonTag, new_id
 from app.store.outbox import to_wire
 from app.store.store import Store
@@ -291,7 +291,8 @@ class _Writer:
         self._insert(conn, PersonDocument, documents)
         self._insert(conn, PersonTag, tags)
         self._insert(conn, OutboxEntry, outbox)
-        bulk_index(conn, [(row["id"], row["name"], row["phone"]) for row in persons])
+        bulk_index(conn, [IndexedPerson(row["id"], row["name"], row["doc_number"], row["gender"], row["birth_date"],
+                                        row["phone"]) for row in persons])
         append_rows(self.session, self.actor_id, events)
         self.written += len(persons)
         self.pending.clear()
@@ -402,6 +403,9 @@ def import_persons(
                 imported = _write(store, source, checked, codes, actor_id=actor_id, progress=progress,
                                   cancel=cancel)
             except exc.IntegrityError as error:
+                if "doc_number" not in str(error.orig) and "person_document.number" not in str(error.orig):
+                    raise
+                # Someone registered one of these numbers at the counter between the two passes.
                 raise RosterError(
                     "导入期间本站又登记了与文件中证件号码相同的人员，本次没有导入任何人员。请重新导入。"
                 ) from error

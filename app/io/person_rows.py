@@ -140,8 +140,13 @@ class RowChecker:
 
         text = self._texts(cells)
         name = self._name(text["name"], problem)
-        doc_type = self._code("doc_type", text["doc_type"], problem) or DEFAULT_DOC_TYPE
-        doc_number, facts = self._document(doc_type, self._raw(cells, "doc_number"), problem)
+        given_type = self._code("doc_type", text["doc_type"], problem)
+        doc_type = given_type or DEFAULT_DOC_TYPE
+        doc_number: str | None = None
+        facts: Mapping[str, str] = {}
+        # An unknown document type: its number cannot be checked, and saying so twice helps nobody.
+        if given_type is not None or not text["doc_type"]:
+            doc_number, facts = self._document(doc_type, self._raw(cells, "doc_number"), problem)
         gender = self._gender(text["gender"], facts.get("gender"), problem)
         birth_date = self._birth_date(self._raw(cells, "birth_date"), facts.get("birth_date"), problem)
         ethnic = self._code("ethnic", text["ethnic"], problem)

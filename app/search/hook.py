@@ -13,10 +13,10 @@ from typing import Any
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
-from app.search.index import reindex_person, unindex_person
+from app.search.index import IndexedPerson, reindex_person, unindex_person
 from app.store.models import Person
 
-_INDEXED_ATTRIBUTES = ("name", "phone", "deleted")
+_INDEXED_ATTRIBUTES = ("name", "phone", "doc_number", "gender", "birth_date", "deleted")
 
 
 def _needs_reindex(person: Person, *, is_new: bool) -> bool:
@@ -37,4 +37,5 @@ def _index_persons(session: Session, _flush_context: Any) -> None:
         if person.deleted:
             unindex_person(conn, person.id)
         else:
-            reindex_person(conn, person.id, person.name, person.phone)
+            reindex_person(conn, IndexedPerson(person.id, person.name, person.doc_number, person.gender,
+                                               person.birth_date, person.phone))

@@ -13,51 +13,69 @@ Core ``UPDATE person`` statements bypass the hook; whoever writes one calls :fun
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import Connection, exc
 from sqlalchemy.orm import Session
 
+from app.privacy import mask_id
 from app.search.schema import CREATE_FTS
 from app.search.terms import index_terms
 
 REBUILD_PAGE = 5_000
 
-_INSERT_FTS = (
-    "INSERT INTO person_fts (rowid, name, pinyin, initials, phone_rev) VALUES (?, ?, ?, ?, ?)"
-)
+_INSERT_FTS = "INSERT INTO person_fts (rowid, name, pinyin, initials, phone_rev) VALUES (?, ?, ?, ?, ?)"
+_MAP_COLUMNS = "fts_rowid, person_id, name, masked_id, gender, birth_date, phone_tail"
+_INSERT_MAP = f"INSERT INTO person_search ({_MAP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)"
 
 
-def _fts_row(rowid: int, name: str, phone: str | None) -> tuple[int, str, str, str, str]:
-    terms = index_terms(name, phone)
+class IndexedPerson(NamedTuple):
+    """What the index needs of a person (``birth_date`` as a date or its ISO text)."""
+
+    id: str
+    name: str
+    doc_number: str
+    gender: str | None
+    birth_date: date | str | None
+    phone: str | None
+
+
+def _fts_row(rowid: int, person: IndexedPerson) -> tuple[int, str, str, str, str]:
+    terms = index_terms(person.name, person.phone)
     return (rowid, terms.name, terms.pinyin, terms.initials, terms.phone_rev)
 
 
-def reindex_person(conn: Connection, person_id: str, name: str, phone: str | None) -> None:
+def _map_row(rowid: int, person: IndexedPerson) -> tuple[object, ...]:
+    birth = person.birth_date.isoformat() if isinstance(person.birth_date, date) else person.birth_date
+    digits = "".join(char for char in person.phone or "" if char.isdigit())
+    return (rowid, person.id, person.name, mask_id(person.doc_number), person.gender, birth, digits[-4:] or None)
+
+
+def reindex_person(conn: Connection, person: IndexedPerson) -> None:
     """Index one live person (new or changed), replacing any row it had."""
-    conn.exec_driver_sql(
-        "INSERT INTO person_search (person_id) VALUES (?) ON CONFLICT (person_id) DO NOTHING",
-        (person_id,),
-    )
-    rowid = conn.exec_driver_sql(
-        "SELECT fts_rowid FROM person_search WHERE person_id = ?", (person_id,)
-    ).scalar_one()
-    conn.exec_driver_sql("DELETE FROM person_fts WHERE rowid = ?", (rowid,))
-    conn.exec_driver_sql(_INSERT_FTS, _fts_row(rowid, name, phone))
+    row = conn.exec_driver_sql("SELECT fts_rowid FROM person_search WHERE person_id = ?", (person.id,)).first()
+    if row is None:
+        rowid = int(conn.exec_driver_sql("SELECT COALESCE(MAX(fts_rowid), 0) + 1 FROM person_search").scalar_one())
+    else:
+        rowid = int(row[0])
+        conn.exec_driver_sql("DELETE FROM person_fts WHERE rowid = ?", (rowid,))
+        conn.exec_driver_sql("DELETE FROM person_search WHERE fts_rowid = ?", (rowid,))
+    conn.exec_driver_sql(_INSERT_MAP, _map_row(rowid, person))
+    conn.exec_driver_sql(_INSERT_FTS, _fts_row(rowid, person))
 
 
 def unindex_person(conn: Connection, person_id: str) -> None:
     """Remove a tombstoned person from the index (searches never return tombstoned persons)."""
-    row = conn.exec_driver_sql(
-        "SELECT fts_rowid FROM person_search WHERE person_id = ?", (person_id,)
-    ).first()
+    row = conn.exec_driver_sql("SELECT fts_rowid FROM person_search WHERE person_id = ?", (person_id,)).first()
     if row is None:
         return
     conn.exec_driver_sql("DELETE FROM person_fts WHERE rowid = ?", (row[0],))
     conn.exec_driver_sql("DELETE FROM person_search WHERE fts_rowid = ?", (row[0],))
 
 
-def bulk_index(conn: Connection, persons: Sequence[tuple[str, str, str | None]]) -> None:
-    """Index persons not yet in the index: (person_id, name, phone) each, in one executemany per table.
+def bulk_index(conn: Connection, persons: Sequence[IndexedPerson]) -> None:
+    """Index persons not yet in the index, with one executemany per table.
 
     Rowids are handed out after the current maximum; the caller's transaction already holds the
     write lock (it has inserted the persons), so no other writer can take the same numbers.
@@ -65,30 +83,26 @@ def bulk_index(conn: Connection, persons: Sequence[tuple[str, str, str | None]])
     if not persons:
         return
     start = int(conn.exec_driver_sql("SELECT COALESCE(MAX(fts_rowid), 0) FROM person_search").scalar_one())
-    conn.exec_driver_sql(
-        "INSERT INTO person_search (fts_rowid, person_id) VALUES (?, ?)",
-        [(start + offset, person[0]) for offset, person in enumerate(persons, start=1)],
-    )
-    conn.exec_driver_sql(
-        _INSERT_FTS,
-        [_fts_row(start + offset, name, phone) for offset, (_, name, phone) in enumerate(persons, start=1)],
-    )
+    numbered = list(enumerate(persons, start=start + 1))
+    conn.exec_driver_sql(_INSERT_MAP, [_map_row(rowid, person) for rowid, person in numbered])
+    conn.exec_driver_sql(_INSERT_FTS, [_fts_row(rowid, person) for rowid, person in numbered])
 
 
-def _live_pages(conn: Connection) -> Iterable[list[tuple[str, str, str | None]]]:
+def _live_pages(conn: Connection) -> Iterable[list[IndexedPerson]]:
     last = ""
     while True:
         page = [
-            (str(row[0]), str(row[1]), row[2])
+            IndexedPerson(*row)
             for row in conn.exec_driver_sql(
-                "SELECT id, name, phone FROM person WHERE deleted = 0 AND id > ? ORDER BY id LIMIT ?",
+                "SELECT id, name, doc_number, gender, birth_date, phone FROM person "
+                "WHERE deleted = 0 AND id > ? ORDER BY id LIMIT ?",
                 (last, REBUILD_PAGE),
             )
         ]
         if not page:
             return
         yield page
-        last = page[-1][0]
+        last = page[-1].id
 
 
 def populate_index(conn: Connection) -> int:

@@ -9,8 +9,11 @@ Index design (tables made by migration 0002, DDL in :mod:`app.search.schema`):
 * ``person_fts`` (FTS5, ``unicode61``, prefix indexes 1–4, ``detail=column``) holds per person one
   token per column value: the name as a single token (``张三``), the full pinyin joined
   (``zhangsan``, plus the surname reading for polyphonic surnames), the initials (``zs``) and the
-  phone digits reversed (so a phone tail is a token prefix). ``person_search`` maps FTS rowids to
-  person ids. Matching a whole token is an exact match; a token prefix (``"张三"*``) a prefix match.
+  phone digits reversed (so a phone tail is a token prefix). Matching a whole token is an exact
+  match; a token prefix (``"张三"*``) a prefix match. ``person_search`` maps FTS rowids to person ids
+  and holds what a hit shows (name, masked ID, gender, birth date, phone tail), so an FTS hit costs
+  one small row instead of lookups into ``person``. Tombstoned persons have no index rows (the flush
+  hook removes them; :func:`app.search.index.index_problems` notices if something bypassed it).
 
 Rules run in rank order, each with its own LIMIT, and stop once ``limit`` distinct persons are found:
 exact ID, ID prefix, name exact, name prefix, pinyin (exact then prefix), initials (exact then prefix),
@@ -26,7 +29,6 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app.privacy import mask_id
@@ -53,11 +55,11 @@ _DOCUMENT_CHARS = re.compile(r"[0-9A-Z]+")
 _LETTERS = re.compile(r"[a-z]+")
 
 _COLUMNS = "p.id, p.name, p.doc_number, p.gender, p.birth_date, p.phone"
+# Hits come from person_search alone (name, masked ID … are kept there): no lookups into person.
 _FTS_SQL = (
-    f"SELECT {_COLUMNS} FROM person_fts "
+    "SELECT s.person_id, s.name, s.masked_id, s.gender, s.birth_date, s.phone_tail FROM person_fts "
     "JOIN person_search AS s ON s.fts_rowid = person_fts.rowid "
-    "JOIN person AS p ON p.id = s.person_id "
-    "WHERE person_fts MATCH :match AND p.deleted = 0 LIMIT :limit"
+    "WHERE person_fts MATCH :match LIMIT :limit"
 )
 _ID_EXACT_SQL = f"SELECT {_COLUMNS} FROM person AS p WHERE p.doc_number = :number AND p.deleted = 0 LIMIT :limit"
 _ID_PREFIX_SQL = (
@@ -176,7 +178,7 @@ def _hit(row: Sequence[Any], rule: str) -> PersonHit:
     return PersonHit(
         id=row[0],
         name=row[1],
-        masked_id=mask_id(row[2]),
+        masked_id=mask_id(row[2]),  # idempotent: index rows hold the masked number already
         gender=row[3],
         birth_date=birth,
         phone_tail=phone[-4:] if phone else None,
@@ -187,8 +189,14 @@ def _hit(row: Sequence[Any], rule: str) -> PersonHit:
 def search_persons(session: Session, query: str, *, limit: int = 50) -> list[PersonHit]:
     """Live persons matching ``query``, best rule first, at most ``limit``; [] for too-short queries."""
     hits: dict[str, PersonHit] = {}
-    for planned in plan_search(query, limit=limit):
-        for row in session.execute(text(planned.sql), dict(planned.params)):
+    plan = plan_search(query, limit=limit)
+    if not plan:
+        return []
+    # Plain DB-API statements: at four statements a search, SQLAlchemy's per-statement compile and
+    # parameter processing would cost more than SQLite's own work.
+    conn = session.connection()
+    for planned in plan:
+        for row in conn.exec_driver_sql(planned.sql, dict(planned.params)):
             if row[0] not in hits:
                 hits[row[0]] = _hit(row, planned.rule)
                 if len(hits) >= limit:

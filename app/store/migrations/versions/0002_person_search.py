@@ -5,8 +5,9 @@ Revises: 0001
 Create Date: 2026-11-25 21:00:00
 
 ``person_fts`` holds one row per live person (name key, pinyin, initials, reversed phone);
-``person_search`` maps its rowids to person ids, because SQLite's implicit rowid of ``person`` may be
-renumbered by VACUUM or a table rebuild. Persons already in the store are indexed on upgrade.
+``person_search`` maps its rowids to person ids (SQLite's implicit rowid of ``person`` may be
+renumbered by VACUUM or a table rebuild) and holds what a hit shows (name, masked ID, gender,
+birth date, phone tail). Persons already in the store are indexed on upgrade.
 The DDL is a frozen copy of :mod:`app.search.schema` as of this revision.
 """
 
@@ -23,6 +24,11 @@ CREATE_MAP = (
     "CREATE TABLE person_search ("
     "fts_rowid INTEGER NOT NULL, "
     "person_id VARCHAR(36) NOT NULL, "
+    "name VARCHAR(60) NOT NULL, "
+    "masked_id VARCHAR(30) NOT NULL, "
+    "gender VARCHAR(1), "
+    "birth_date DATE, "
+    "phone_tail VARCHAR(4), "
     "CONSTRAINT pk_person_search PRIMARY KEY (fts_rowid), "
     "CONSTRAINT uq_person_search_person_id UNIQUE (person_id))"
 )
