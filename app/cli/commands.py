@@ -328,7 +328,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
-    checks = run_checks(data_dir_of(args))
+    checks = run_checks(data_dir_of(args), repair=args.repair)
     if args.json:
         print_json([{"check": c.name, "status": c.status, "message": c.message} for c in checks])
     else:

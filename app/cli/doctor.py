@@ -39,7 +39,7 @@ def _keyring_check() -> Check:
     return Check("密钥库", "ok", name)
 
 
-def run_checks(data_dir: DataDir) -> list[Check]:
+def run_checks(data_dir: DataDir, *, repair: bool = False) -> list[Check]:
     checks = [_keyring_check()]
     usage = shutil.disk_usage(data_dir.root if data_dir.root.exists() else data_dir.root.parent)
     free_gb = usage.free / 1e9
@@ -81,14 +81,24 @@ def run_checks(data_dir: DataDir) -> list[Check]:
                 session.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "rejected"))
                 or 0
             )
-            from app.search import index_problems
+            from app.search import index_problems, rebuild_index
 
             index = index_problems(session)
+            if index and repair:
+                rebuild_index(session)
+                session.flush()
+                index = [f"已重建（原问题：{'；'.join(index)}）"] if not index_problems(session) else index
         checks.append(
             Check("审计记录", "ok" if not chain else "fail", "审计链完整" if not chain else "；".join(chain[:5]))
         )
         checks.append(
-            Check("查询索引", "ok" if not index else "warn", "查询索引与人员表一致" if not index else "；".join(index))
+            Check(
+                "查询索引",
+                "ok" if not index or index[0].startswith("已重建") else "warn",
+                "查询索引与人员表一致"
+                if not index
+                else "；".join(index) + ("" if repair else "。可运行“fuwutai doctor --repair”重建。"),
+            )
         )
         checks.append(
             Check("待同步", "ok" if not rejected else "warn", f"待上传 {pending} 条，被平台退回待处理 {rejected} 条")

@@ -95,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("doctor", help="检查数据库完整性、迁移、密钥库、审计链和磁盘空间")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--repair", action="store_true", help="发现查询索引不一致时重建索引")
     p.set_defaults(func=commands.cmd_doctor)
 
     refdata_commands.add_parsers(sub)

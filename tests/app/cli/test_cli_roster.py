@@ -31,9 +31,16 @@ def _roster(path: Path, rows: list[dict[str, str]]) -> Path:
 def _people(n: int) -> list[dict[str, str]]:
     rng = random.Random(5)
     names = ["张三", "李四", "王五", "赵六", "钱七", "孙八"]
-    return [{"姓名": names[i % len(names)], "证件类型": "居民身份证",
-             "证件号码": synthetic_resident_id(rng, region="520102"), "手机号码": f"1990000{i:04d}",
-             "人员标签": "农民工" if i % 2 else ""} for i in range(n)]
+    return [
+        {
+            "姓名": names[i % len(names)],
+            "证件类型": "居民身份证",
+            "证件号码": synthetic_resident_id(rng, region="520102"),
+            "手机号码": f"1990000{i:04d}",
+            "人员标签": "农民工" if i % 2 else "",
+        }
+        for i in range(n)
+    ]
 
 
 def test_import_search_show_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -142,3 +142,28 @@ def test_console_script_gives_chinese_error_not_traceback(tmp_path: Path) -> Non
     )
     assert result.returncode == 1
     assert "fuwutai init" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_doctor_repairs_a_drifted_search_index(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from sqlalchemy import text
+
+    from app.store import DataDir, open_store
+
+    data = _init(tmp_path)
+    from app.persons import PersonInput, create_person
+
+    store = open_store(DataDir(Path(data)))
+    with store.session() as session:
+        create_person(session, "t", PersonInput(name="张三", doc_type="resident_id", doc_number="11010519491231002X"))
+    with store.engine.begin() as conn:
+        conn.execute(text("DELETE FROM person_search"))
+    store.close()
+    capsys.readouterr()
+    assert run(["--data-dir", data, "doctor", "--json"]) == 0
+    checks = {c["check"]: c for c in json.loads(capsys.readouterr().out)}
+    assert checks["查询索引"]["status"] == "warn" and "--repair" in checks["查询索引"]["message"]
+    assert run(["--data-dir", data, "doctor", "--repair", "--json"]) == 0
+    checks = {c["check"]: c for c in json.loads(capsys.readouterr().out)}
+    assert checks["查询索引"]["status"] == "ok"
+    assert run(["--data-dir", data, "person", "search", "zs", "--json"]) == 0
+    assert [h["name"] for h in json.loads(capsys.readouterr().out)] == ["张三"]
