@@ -36,26 +36,36 @@ def build_parser() -> argparse.ArgumentParser:
         f"否则为 {DEFAULT_DB_URL}",
     )
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    # Every command also takes --db after its name (fuwutai-platform station add … --db x.db).
+    db_option = _Parser(add_help=False)
+    db_option.add_argument("--db", dest="db_sub", default=None, help="数据库（同上）")
 
-    serve = sub.add_parser("serve", help="启动平台服务", description="启动平台 HTTP 服务（Ctrl+C 停止）。")
-    serve.add_argument("--db", dest="db_sub", default=None, help="数据库（同上）")
+    serve = sub.add_parser(
+        "serve", help="启动平台服务", description="启动平台 HTTP 服务（Ctrl+C 停止）。", parents=[db_option]
+    )
     serve.add_argument("--host", default="127.0.0.1", help="监听地址，默认 127.0.0.1（仅本机）")
     serve.add_argument("--port", type=int, default=8765, help="监听端口，默认 8765")
     serve.add_argument("--name", default="参考省级平台", help="平台名称（客户端连接检查时显示）")
 
     station = sub.add_parser("station", help="站点管理").add_subparsers(dest="action", metavar="操作")
-    add = station.add_parser("add", help="添加站点", description="添加一个服务站点（以行政区划代码标识）。")
+    add = station.add_parser(
+        "add", help="添加站点", description="添加一个服务站点（以行政区划代码标识）。", parents=[db_option]
+    )
     add.add_argument("code", help="站点行政区划代码（6、9 或 12 位）")
     add.add_argument("name", help="站点名称，如 “某某镇劳动保障服务站”")
-    station.add_parser("list", help="列出站点")
+    station.add_parser("list", help="列出站点", parents=[db_option])
 
     token = sub.add_parser("token", help="登记令牌").add_subparsers(dest="action", metavar="操作")
-    create = token.add_parser("create", help="生成一次性登记令牌", description="生成工作站登记用的一次性令牌。")
+    create = token.add_parser(
+        "create", help="生成一次性登记令牌", description="生成工作站登记用的一次性令牌。", parents=[db_option]
+    )
     create.add_argument("--station", required=True, help="站点代码")
     create.add_argument("--hours", type=int, default=72, help="有效小时数，默认 72")
 
     user = sub.add_parser("user", help="工作人员账号").add_subparsers(dest="action", metavar="操作")
-    uadd = user.add_parser("add", help="添加在线登录账号", description="添加工作人员在线登录账号。")
+    uadd = user.add_parser(
+        "add", help="添加在线登录账号", description="添加工作人员在线登录账号。", parents=[db_option]
+    )
     uadd.add_argument("username", help="用户名")
     uadd.add_argument("--station", required=True, help="所属站点代码")
     uadd.add_argument("--name", required=True, help="姓名（显示名）")
@@ -65,35 +75,49 @@ def build_parser() -> argparse.ArgumentParser:
     uadd.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码（否则交互输入）")
 
     publish = sub.add_parser(
-        "publish", help="发布参考数据", description="发布参考数据的新版本（整体替换），各工作站下次同步时获取。"
+        "publish",
+        help="发布参考数据",
+        description="发布参考数据的新版本（整体替换），各工作站下次同步时获取。",
+        parents=[db_option],
     )
     publish.add_argument("stream", choices=STREAMS, help="数据类别")
     publish.add_argument("file", type=Path, help="JSON 文件（条目列表或含 entries 的对象），或定义文件所在文件夹")
 
-    export = sub.add_parser("export", help="导出记录（核对用）", description="以 JSON 打印平台上的记录。")
+    export = sub.add_parser(
+        "export", help="导出记录（核对用）", description="以 JSON 打印平台上的记录。", parents=[db_option]
+    )
     export.add_argument("kind", choices=("cases", "persons", "employers", "households", "postings"), help="记录类别")
     export.add_argument("--json", action="store_true", help="以 JSON 输出（默认即为 JSON）")
     export.add_argument("--station", default=None, help="只导出某个站点的记录")
 
-    reset = sub.add_parser("reset", help="下达重新同步指令", description="要求某站点所有工作站重新下载全部数据。")
+    reset = sub.add_parser(
+        "reset", help="下达重新同步指令", description="要求某站点所有工作站重新下载全部数据。", parents=[db_option]
+    )
     reset.add_argument("--station", required=True, help="站点代码")
 
     device = sub.add_parser("device", help="设备管理").add_subparsers(dest="action", metavar="操作")
-    revoke = device.add_parser("revoke", help="注销设备", description="注销一台工作站，其凭据立即失效。")
+    revoke = device.add_parser(
+        "revoke", help="注销设备", description="注销一台工作站，其凭据立即失效。", parents=[db_option]
+    )
     revoke.add_argument("device_id", metavar="ID", help="设备编号")
-    dlist = device.add_parser("list", help="列出设备")
+    dlist = device.add_parser("list", help="列出设备", parents=[db_option])
     dlist.add_argument("--station", default=None, help="只列出某站点的设备")
 
     case = sub.add_parser("case", help="平台侧办件处理").add_subparsers(dest="action", metavar="操作")
     command = case.add_parser(
-        "command", help="执行办件操作（如县级审核通过）", description="在平台上执行办件状态变更，结果经同步回到站点。"
+        "command",
+        help="执行办件操作（如县级审核通过）",
+        description="在平台上执行办件状态变更，结果经同步回到站点。",
+        parents=[db_option],
     )
     command.add_argument("case_id", help="办件编号（记录 id）")
     command.add_argument("case_action", choices=sorted(CASE_TRANSITIONS), metavar="ACTION", help="操作，如 approve")
     command.add_argument("--note", default=None, help="备注或原因")
 
     qr = sub.add_parser("qr", help="电子社保卡二维码（测试、培训用）").add_subparsers(dest="action", metavar="操作")
-    issue = qr.add_parser("issue", help="签发测试二维码", description="签发一个测试用电子社保卡二维码令牌。")
+    issue = qr.add_parser(
+        "issue", help="签发测试二维码", description="签发一个测试用电子社保卡二维码令牌。", parents=[db_option]
+    )
     issue.add_argument("--name", required=True, help="姓名")
     issue.add_argument("--doc-number", required=True, help="证件号码（请使用合成号码）")
     issue.add_argument("--doc-type", default="resident_id", help="证件类型，默认 resident_id")
@@ -101,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     issue.add_argument("--minutes", type=int, default=10, help="有效分钟数，默认 10")
 
     app_key = sub.add_parser("app-key", help="网上渠道密钥").add_subparsers(dest="action", metavar="操作")
-    app_key.add_parser("create", help="生成网上渠道（就业帮 APP 替身）密钥")
+    app_key.add_parser("create", help="生成网上渠道（就业帮 APP 替身）密钥", parents=[db_option])
     return parser
 
 

@@ -1,0 +1,178 @@
+"""Synced tables by wire name, and the conversion of their rows between wire form and Python values.
+
+A row travels as a JSON object of its columns (dates and times as ISO 8601 text, as written by the
+store's outbox). Values coming from the platform are checked column by column here, at the edge, so
+that a wrong type becomes a clear :class:`~sync.client.errors.SyncError` instead of a damaged row.
+Columns this program does not know (a newer platform) are ignored; bookkeeping columns (``id``,
+``version``, ``server_version``, ``updated_at``) never count as an edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text, inspect
+
+from app.store.models import SYNCED_MODELS, Synced
+from app.store.outbox import to_wire
+from sync.client.errors import SyncError
+
+BOOKKEEPING = frozenset({"id", "version", "server_version", "updated_at"})
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # str | int | bool | date | datetime | json
+    nullable: bool
+    max_length: int | None
+
+
+@dataclass(frozen=True)
+class EntitySpec:
+    name: str
+    model: type[Synced]
+    columns: Mapping[str, Column]
+    foreign_keys: tuple[str, ...] = ()
+
+    @property
+    def data_fields(self) -> tuple[str, ...]:
+        """Columns whose values are the record's content (what staff edit and conflicts are about)."""
+        return tuple(c for c in self.columns if c not in BOOKKEEPING)
+
+
+def _kind(column_type: Any) -> str:
+    if isinstance(column_type, Boolean):
+        return "bool"
+    if isinstance(column_type, Integer):
+        return "int"
+    if isinstance(column_type, DateTime):
+        return "datetime"
+    if isinstance(column_type, Date):
+        return "date"
+    if isinstance(column_type, JSON):
+        return "json"
+    if isinstance(column_type, String | Text):
+        return "str"
+    raise TypeError(f"unsupported column type {column_type!r}")
+
+
+def _spec(model: type[Synced]) -> EntitySpec:
+    columns: dict[str, Column] = {}
+    foreign_keys: list[str] = []
+    for attr in inspect(model).column_attrs:
+        col = attr.columns[0]
+        length = getattr(col.type, "length", None)
+        columns[attr.key] = Column(attr.key, _kind(col.type), bool(col.nullable), length)
+        if col.foreign_keys:
+            foreign_keys.append(attr.key)
+    return EntitySpec(model.__entity__, model, columns, tuple(foreign_keys))
+
+
+@cache
+def registry() -> Mapping[str, EntitySpec]:
+    return {model.__entity__: _spec(model) for model in SYNCED_MODELS}
+
+
+def spec_for(entity: str) -> EntitySpec:
+    found = registry().get(entity)
+    if found is None:
+        raise SyncError(
+            f"省级平台发来了本程序不认识的数据类型“{entity}”。请升级服务台程序后再同步。",
+            kind="protocol",
+        )
+    return found
+
+
+def _bad(entity: str, field: str) -> SyncError:
+    return SyncError(
+        f"省级平台发来的“{entity}”记录中字段“{field}”的格式不正确，本次同步未保存任何内容。"
+        "请稍后再试；如果一直出现，请联系县级信息技术人员。",
+        kind="protocol",
+    )
+
+
+def _decode_value(entity: str, column: Column, raw: Any) -> Any:
+    if raw is None:
+        if not column.nullable:
+            raise _bad(entity, column.name)
+        return None
+    kind = column.kind
+    if kind == "bool":
+        if not isinstance(raw, bool):
+            raise _bad(entity, column.name)
+        return raw
+    if kind == "int":
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise _bad(entity, column.name)
+        return raw
+    if kind == "str":
+        if not isinstance(raw, str) or (column.max_length is not None and len(raw) > column.max_length):
+            raise _bad(entity, column.name)
+        return raw
+    if kind == "date":
+        try:
+            return date.fromisoformat(raw)
+        except (TypeError, ValueError):
+            raise _bad(entity, column.name) from None
+    if kind == "datetime":
+        try:
+            value = datetime.fromisoformat(raw)
+        except (TypeError, ValueError):
+            raise _bad(entity, column.name) from None
+        if value.tzinfo is not None:
+            # The store keeps naive UTC (app.clock.utcnow); a zone from the platform is converted.
+            value = (value - value.utcoffset()).replace(tzinfo=None)  # type: ignore[operator]
+        return value
+    if not isinstance(raw, dict | list):
+        raise _bad(entity, column.name)
+    return raw
+
+
+def decode_row(spec: EntitySpec, payload: Mapping[str, Any]) -> dict[str, Any]:
+    """Python values for the known columns present in ``payload`` (bookkeeping ones included)."""
+    return {
+        name: _decode_value(spec.name, column, payload[name])
+        for name, column in spec.columns.items()
+        if name in payload
+    }
+
+
+def encode_value(value: Any) -> Any:
+    return to_wire(value)
+
+
+def row_state(spec: EntitySpec, obj: Synced) -> dict[str, Any]:
+    """The row's current content in wire form (every column except ``server_version``)."""
+    return {name: to_wire(getattr(obj, name)) for name in spec.columns if name != "server_version"}
+
+
+def normalized(spec: EntitySpec, payload: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Content fields of a wire row in a comparable form (decoded, unknown and bookkeeping dropped).
+
+    Values that do not decode are kept as they are: comparing must never fail, only applying may.
+    """
+    if payload is None:
+        return {}
+    out: dict[str, Any] = {}
+    for name in spec.data_fields:
+        if name not in payload:
+            continue
+        try:
+            out[name] = _decode_value(spec.name, spec.columns[name], payload[name])
+        except SyncError:
+            out[name] = payload[name]
+    return out
+
+
+def changed_fields(spec: EntitySpec, before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> set[str]:
+    """Content fields whose value differs between two wire rows (all present ones when no ``before``)."""
+    old = normalized(spec, before)
+    new = normalized(spec, after)
+    if before is None:
+        return set(new)
+    return {name for name in new if name not in old or old[name] != new[name]}

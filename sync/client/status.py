@@ -1,0 +1,118 @@
+"""What the status bar, ``fuwutai sync status`` and the work bench show about synchronisation."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.store.models import OutboxEntry
+from app.store.sync_models import SyncConflict, SyncParked
+from sync.client import state
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    enrolled: bool
+    server_url: str | None
+    device_id: str | None
+    station_code: str | None
+    pending: int  # changes waiting to be sent
+    held: int  # changes waiting for a conflict decision
+    quarantined: int  # changes the platform refused (to fix)
+    conflicts: int  # open conflicts
+    parked: int  # platform changes waiting for a related record
+    cursor: int
+    reset_pending: bool
+    last_attempt: str | None
+    last_success: str | None
+    last_error: str | None
+    refdata: dict[str, int]
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @property
+    def summary(self) -> str:
+        """One plain Chinese line for a status bar."""
+        if not self.enrolled:
+            return "本机尚未接入省级平台，数据只保存在本机。"
+        parts = [f"待上传 {self.pending} 条"]
+        if self.conflicts:
+            parts.append(f"冲突 {self.conflicts} 条待处理")
+        if self.quarantined:
+            parts.append(f"被退回 {self.quarantined} 条待修改")
+        if self.last_error:
+            parts.append(f"上次同步未完成：{self.last_error}")
+        elif self.last_success:
+            parts.append(f"上次同步成功：{self.last_success} (UTC)")
+        return "；".join(parts) + "。"
+
+
+def _outbox_counts(session: Session) -> dict[str, int]:
+    rows = session.execute(select(OutboxEntry.state, func.count()).group_by(OutboxEntry.state))
+    return {str(state_): int(count) for state_, count in rows}
+
+
+def sync_status(session: Session) -> SyncStatus:
+    conn = state.connection(session)
+    counts = _outbox_counts(session)
+    conflicts = session.scalar(select(func.count()).select_from(SyncConflict).where(SyncConflict.state == "open"))
+    parked = session.scalar(select(func.count()).select_from(SyncParked))
+    return SyncStatus(
+        enrolled=conn is not None,
+        server_url=conn.server_url if conn else None,
+        device_id=conn.device_id if conn else None,
+        station_code=conn.station_code if conn else None,
+        pending=counts.get("pending", 0),
+        held=counts.get("conflict", 0),
+        quarantined=counts.get("rejected", 0),
+        conflicts=conflicts or 0,
+        parked=parked or 0,
+        cursor=state.get_int(session, state.CURSOR),
+        reset_pending=state.get(session, state.RESET_PENDING) == "1",
+        last_attempt=state.get(session, state.LAST_ATTEMPT),
+        last_success=state.get(session, state.LAST_SUCCESS),
+        last_error=state.get(session, state.LAST_ERROR),
+        refdata=state.refdata_versions(session),
+    )
+
+
+RECORD_STATE_LABELS = {
+    "synced": "已同步",
+    "pending": "待上传",
+    "conflict": "有冲突待处理",
+    "rejected": "被平台退回",
+}
+
+
+def record_sync_states(session: Session, entity: str, ids: Sequence[str]) -> dict[str, str]:
+    """Per-record state for lists and detail views: ``synced``, ``pending``, ``conflict`` or ``rejected``.
+
+    The worst state wins (a conflict over a refusal over waiting). Ids not found count as synced:
+    lists ask only about rows they show.
+    """
+    states = dict.fromkeys(ids, "synced")
+    rank = {"synced": 0, "pending": 1, "rejected": 2, "conflict": 3}
+    for start in range(0, len(ids), 500):
+        part = list(ids[start : start + 500])
+        rows = session.execute(
+            select(OutboxEntry.entity_id, OutboxEntry.state).where(
+                OutboxEntry.entity == entity,
+                OutboxEntry.entity_id.in_(part),
+                OutboxEntry.state.in_(("pending", "conflict", "rejected")),
+            )
+        )
+        for entity_id, entry_state in rows:
+            if rank[entry_state] > rank[states[entity_id]]:
+                states[entity_id] = entry_state
+        for entity_id in session.scalars(
+            select(SyncConflict.entity_id).where(
+                SyncConflict.entity == entity, SyncConflict.entity_id.in_(part), SyncConflict.state == "open"
+            )
+        ):
+            states[entity_id] = "conflict"
+    return states

@@ -1,0 +1,114 @@
+"""What the platform checks in a record before storing it, and the business keys it keeps unique."""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from app.catalog.model import DOC_TYPE_KINDS
+from app.validation import validate
+from sync.protocol import ENTITIES, RECEIVED_ONLINE, SERVER_OWNED_FIELDS, RejectCode
+
+# Fields every record of an entity must carry (the device's NOT NULL columns without defaults).
+REQUIRED: Final[dict[str, tuple[str, ...]]] = {
+    "staff": ("username", "display_name", "role"),
+    "person": ("name", "doc_type", "doc_number"),
+    "person_document": ("person_id", "doc_type", "number"),
+    "person_tag": ("person_id", "tag"),
+    "household": (),
+    "household_member": ("household_id", "person_id"),
+    "employer": ("name",),
+    "job_posting": ("title",),
+    "case": ("case_no", "item_code", "item_version", "subject_kind", "state"),
+    "case_event": ("case_id", "action", "to_state"),
+    "attachment": ("sha256", "size"),
+    "follow_up": ("kind", "due_on"),
+}
+# Fields that never count as an edit when comparing versions (bookkeeping, not content).
+BOOKKEEPING: Final = frozenset({"id", "version", "server_version", "updated_at"})
+
+Problem = tuple[str, str]  # (RejectCode, Chinese reason)
+
+
+def check_record(entity: str, payload: dict[str, Any], *, deleted: bool) -> Problem | None:
+    """A reason to refuse this record, or None. Tombstones are only checked for their entity."""
+    if entity not in ENTITIES:
+        return RejectCode.UNKNOWN_ENTITY, f"平台不接收“{entity}”类数据，请升级程序或联系管理员。"
+    if deleted:
+        return None
+    missing = [name for name in REQUIRED[entity] if payload.get(name) in (None, "")]
+    if missing:
+        return RejectCode.INVALID_PAYLOAD, f"记录缺少必填项：{'、'.join(missing)}。请补全后重新保存。"
+    if entity == "person":
+        return _check_document(str(payload["doc_type"]), payload["doc_number"], "证件号码")
+    if entity == "person_document":
+        return _check_document(str(payload["doc_type"]), payload["number"], "证件号码")
+    if entity == "employer" and payload.get("uscc"):
+        return _check_kind("uscc", payload["uscc"], "统一社会信用代码")
+    if entity == "case":
+        if not isinstance(payload.get("form_data", {}), dict):
+            return RejectCode.INVALID_PAYLOAD, "办件表单数据格式不正确，请重新保存此件。"
+        if not isinstance(payload["item_version"], int):
+            return RejectCode.INVALID_PAYLOAD, "办件事项版本必须是整数。"
+    if entity == "attachment":
+        sha = payload["sha256"]
+        if not isinstance(sha, str) or len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
+            return RejectCode.INVALID_FIELD, "附件摘要（sha256）格式不正确。"
+    return None
+
+
+def check_new_case_state(payload: dict[str, Any]) -> Problem | None:
+    if payload.get("state") == RECEIVED_ONLINE:
+        return RejectCode.INVALID_TRANSITION, "“网上申请待受理”状态只能由网上渠道产生，工作站不能直接创建。"
+    return None
+
+
+def _check_document(doc_type: str, number: Any, label: str) -> Problem | None:
+    kind = DOC_TYPE_KINDS.get(doc_type)
+    if kind is None:
+        return RejectCode.INVALID_FIELD, f"证件类型“{doc_type}”未知，请选择正确的证件类型。"
+    return _check_kind(kind, number, label)
+
+
+def _check_kind(kind: str, value: Any, label: str) -> Problem | None:
+    if not isinstance(value, str):
+        return RejectCode.INVALID_FIELD, f"{label}必须是文字。"
+    result = validate(kind, value)
+    if not result.ok:
+        return RejectCode.INVALID_FIELD, f"{label}不正确：{'；'.join(result.errors)}"
+    return None
+
+
+def unique_keys(entity: str, payload: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """``(kind, value, label)`` keys unique among one station's live records."""
+    keys: list[tuple[str, str, str]] = []
+    if entity == "person" and payload.get("doc_number"):
+        keys.append(("person.doc_number", str(payload["doc_number"]).upper(), "证件号码"))
+    elif entity == "person_document" and payload.get("number"):
+        value = f"{payload.get('doc_type')}:{str(payload['number']).upper()}"
+        keys.append(("person_document.number", value, "证件号码"))
+    elif entity == "employer" and payload.get("uscc"):
+        keys.append(("employer.uscc", str(payload["uscc"]).upper(), "统一社会信用代码"))
+    elif entity == "case" and payload.get("case_no"):
+        keys.append(("case.case_no", str(payload["case_no"]), "办件编号"))
+    elif entity == "staff" and payload.get("username"):
+        keys.append(("staff.username", str(payload["username"]), "用户名"))
+    return keys
+
+
+def subject_of(entity: str, entity_id: str, payload: dict[str, Any]) -> str | None:
+    """The person a record is about (for province-wide look-ups), if any."""
+    if entity == "person":
+        return entity_id
+    if entity in ("case", "person_document", "person_tag", "follow_up"):
+        value = payload.get("person_id")
+        return str(value) if value else None
+    return None
+
+
+def stored_payload(payload: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in payload.items() if key not in SERVER_OWNED_FIELDS}
+
+
+def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> set[str]:
+    keys = (set(before) | set(after)) - BOOKKEEPING
+    return {key for key in keys if before.get(key) != after.get(key)}

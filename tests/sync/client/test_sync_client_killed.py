@@ -1,0 +1,88 @@
+"""The sync command killed with SIGKILL at random moments of push and pull, then run again.
+
+Each kill lands somewhere in a round of ``python -m sync.client.cli sync --once`` run as a child
+process (start-up, push, pull, inside a transaction or between two): afterwards a clean round must
+leave the workstation and the platform identical, with every accepted change stored once.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from random import Random
+
+import pytest
+from sqlalchemy import select
+
+from app.store import Store
+from app.store.models import OutboxEntry, Person
+from sync.client import state
+from sync.server.harness import PlatformHarness
+from sync.server.models import Mutation
+from tests.sync.client.conftest import add_persons, edit, local_records, platform_records, run_round
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _sync_then_kill(store: Store, after: float) -> int | None:
+    child = subprocess.Popen(
+        [sys.executable, "-m", "sync.client.cli", "--data-dir", str(store.data_dir.root), "sync", "--once"],
+        cwd=ROOT,
+        env=os.environ.copy(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        return child.wait(timeout=after)
+    except subprocess.TimeoutExpired:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+        return None
+
+
+def _killing(platform: PlatformHarness, enrolled: Callable[..., Store], kills: int, seed: int) -> None:
+    rng = Random(seed)
+    pusher, puller = enrolled("pc1"), enrolled("pc2")
+    ids = add_persons(pusher, 150, seed=seed)
+    killed = 0
+    for number in range(kills):
+        # Child start-up takes about a second; the kill falls anywhere in the round that follows.
+        target = pusher if number % 2 == 0 else puller
+        if _sync_then_kill(target, 0.8 + rng.random() * 1.5) is None:
+            killed += 1
+        if target is pusher:
+            for person_id in rng.sample(ids, 5):
+                edit(pusher, Person, person_id, note=f"第{number}次")
+            add_persons(pusher, 5, seed=seed * 1000 + number)
+    assert killed >= kills // 2, "most children should have been killed mid-round"
+    for _ in range(4):
+        reports = [run_round(pusher), run_round(puller)]
+        if all(r.ok and r.pending == 0 and r.pushed == 0 and r.pulled == 0 for r in reports):
+            break
+    on_platform = platform_records(platform)
+    assert local_records(pusher) == on_platform
+    assert local_records(puller) == on_platform
+    with platform.db.read() as session:
+        stored = {m.mutation_id for m in session.scalars(select(Mutation))}
+    with pusher.session() as session:
+        done = set(session.scalars(select(OutboxEntry.id).where(OutboxEntry.state == "done")))
+        left = session.scalars(select(OutboxEntry.id).where(OutboxEntry.state != "done")).all()
+        assert state.get(session, state.RESET_PENDING) is None
+    assert not left
+    assert done == stored
+
+
+def test_sync_client_survives_being_killed(platform: PlatformHarness, enrolled: Callable[..., Store]) -> None:
+    _killing(platform, enrolled, kills=8, seed=11)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_sync_client_survives_being_killed_fifty_times(
+    platform: PlatformHarness, enrolled: Callable[..., Store]
+) -> None:
+    _killing(platform, enrolled, kills=50, seed=12)
