@@ -31,14 +31,13 @@ def _command(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     command = _command(args)
-    if command is not None and command not in GUI_COMMANDS:
+    if (command is not None and command not in GUI_COMMANDS) or (
+        command is None and any(a in {"-h", "--help"} for a in args)
+    ):
         from app.cli.main import run
+        from sync.client.cli import add_parsers as sync_parsers
 
-        sys.exit(run(args))
-    if any(a in {"-h", "--help"} for a in args) and command is None:
-        from app.cli.main import run
-
-        sys.exit(run(args))
+        sys.exit(run(args, extensions=(sync_parsers,)))
     from ui.app import run_gui
 
     sys.exit(run_gui(args, demo=command == "demo"))

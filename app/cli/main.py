@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from app.cli import card_commands, commands, refdata_commands
 from app.cli.output import CliError, fail
@@ -19,7 +20,11 @@ from app.store.errors import StoreError
 log = logging.getLogger("fuwutai.cli")
 
 
-def build_parser() -> argparse.ArgumentParser:
+# A subcommand provider outside the core (e.g. sync) adds its parsers to the subcommand group.
+Extension = Callable[[Any], None]
+
+
+def build_parser(extensions: Sequence[Extension] = ()) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fuwutai", description="基层就业服务台 命令行工具")
     parser.add_argument("--data-dir", help="数据文件夹（默认取环境变量 FUWUTAI_HOME，否则为当前用户的应用数据文件夹）")
     sub = parser.add_subparsers(dest="command", metavar="命令")
@@ -100,6 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     refdata_commands.add_parsers(sub)
     card_commands.add_parsers(sub)
+    for extend in extensions:
+        extend(sub)
 
     p = sub.add_parser("status", help="显示本站状态")
     p.add_argument("--json", action="store_true")
@@ -107,8 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+def run(argv: Sequence[str] | None = None, extensions: Sequence[Extension] = ()) -> int:
+    parser = build_parser(extensions)
     args = parser.parse_args(argv)
     if getattr(args, "func", None) is None:
         parser.print_help()

@@ -59,6 +59,8 @@ class Synced:
 
     # Entity name used on the wire and in the outbox.
     __entity__: str = ""
+    # Columns that stay on this workstation: never sent, and changing only them queues nothing.
+    __local_only__: frozenset[str] = frozenset()
 
 
 class Station(Base):
@@ -75,6 +77,8 @@ class Station(Base):
 class Staff(Synced, Base):
     __tablename__ = "staff"
     __entity__ = "staff"
+    # Password hashes and login counters never leave the workstation.
+    __local_only__ = frozenset({"password_hash", "failed_logins", "locked_until", "last_login_at"})
     username: Mapped[str] = mapped_column(String(50), unique=True)
     display_name: Mapped[str] = mapped_column(String(50))
     role: Mapped[str] = mapped_column(String(20))  # clerk | reviewer | admin

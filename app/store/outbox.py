@@ -15,7 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
 from app.clock import utcnow
@@ -56,29 +56,26 @@ def _apply_python_defaults(obj: Synced) -> None:
 
 def row_payload(obj: Synced) -> dict[str, Any]:
     mapper = inspect(type(obj))
-    return {attr.key: to_wire(getattr(obj, attr.key)) for attr in mapper.column_attrs if attr.key not in _NOT_SENT}
+    local_only = type(obj).__local_only__
+    return {
+        attr.key: to_wire(getattr(obj, attr.key))
+        for attr in mapper.column_attrs
+        if attr.key not in _NOT_SENT and attr.key not in local_only
+    }
 
 
-def _has_column_changes(session: Session, obj: Synced) -> bool:
-    return session.is_modified(obj, include_collections=False)
-
-
-def _queue(session: Session, obj: Synced, *, is_new: bool) -> None:
-    if is_new:
-        _apply_python_defaults(obj)
-    else:
-        obj.version = (obj.version or 0) + 1
-    obj.updated_at = utcnow()
-    session.add(
-        OutboxEntry(
-            entity=type(obj).__entity__,
-            entity_id=obj.id,
-            op="delete" if obj.deleted else "upsert",
-            base_version=None if is_new else obj.server_version,
-            version=obj.version,
-            payload=row_payload(obj),
-        )
+def _has_synced_changes(obj: Synced) -> bool:
+    """True when a column the platform sees changed (local-only columns such as login counters do not count)."""
+    state = inspect(obj)
+    local_only = type(obj).__local_only__
+    return any(
+        state.attrs[attr.key].history.has_changes()
+        for attr in state.mapper.column_attrs
+        if attr.key not in local_only and attr.key not in _NOT_SENT
     )
+
+
+_PENDING = "_outbox_pending"
 
 
 @event.listens_for(Session, "before_flush")
@@ -88,9 +85,39 @@ def _queue_changes(session: Session, _flush_context: Any, _instances: Any) -> No
             raise TombstoneOnlyError(f"{type(obj).__name__} rows are tombstoned (deleted=True), never deleted")
     if session.info.get(REMOTE_APPLY):
         return
+    pending: list[tuple[Synced, bool]] = session.info.setdefault(_PENDING, [])
     for obj in list(session.new):
         if isinstance(obj, Synced):
-            _queue(session, obj, is_new=True)
+            _apply_python_defaults(obj)
+            obj.updated_at = utcnow()
+            pending.append((obj, True))
     for obj in list(session.dirty):
-        if isinstance(obj, Synced) and _has_column_changes(session, obj):
-            _queue(session, obj, is_new=False)
+        if isinstance(obj, Synced) and _has_synced_changes(obj):
+            obj.version = (obj.version or 0) + 1
+            obj.updated_at = utcnow()
+            pending.append((obj, False))
+
+
+@event.listens_for(Session, "after_flush")
+def _write_outbox(session: Session, _flush_context: Any) -> None:
+    """Payloads are taken after the flush, when foreign keys set through relationships are filled in."""
+    pending: list[tuple[Synced, bool]] = session.info.pop(_PENDING, [])
+    if not pending:
+        return
+    rows = [
+        {
+            "entity": type(obj).__entity__,
+            "entity_id": obj.id,
+            "op": "delete" if obj.deleted else "upsert",
+            "base_version": None if is_new else obj.server_version,
+            "version": obj.version,
+            "payload": row_payload(obj),
+        }
+        for obj, is_new in pending
+    ]
+    session.connection().execute(insert(OutboxEntry), rows)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_pending(session: Session) -> None:
+    session.info.pop(_PENDING, None)

@@ -167,3 +167,32 @@ def test_no_keyring_is_explained(data_dir: DataDir) -> None:
             create_store(data_dir, "520102001", "x")
     finally:
         keyring.set_keyring(previous)
+
+
+def test_outbox_payload_has_foreign_keys_set_through_relationships(store: Store) -> None:
+    from app.store.models import PersonDocument
+
+    with store.session() as session:
+        person = _person()
+        session.add(person)
+        session.add(PersonDocument(person=person, doc_type="resident_id", number=ID))
+    with store.session() as session:
+        doc_entry = session.scalars(select(OutboxEntry).where(OutboxEntry.entity == "person_document")).one()
+        person_id = session.scalars(select(Person.id)).one()
+        assert doc_entry.payload["person_id"] == person_id
+
+
+def test_staff_secrets_and_login_counters_stay_local(store: Store) -> None:
+    from app.auth import AuthError, authenticate, create_staff
+
+    with store.session() as session:
+        create_staff(session, "clerk9", "某某", "clerk", "clerk-pass-9")
+    with store.session() as session:
+        entry = session.scalars(select(OutboxEntry).where(OutboxEntry.entity == "staff")).one()
+        assert "password_hash" not in entry.payload and "failed_logins" not in entry.payload
+    with store.session() as session:
+        authenticate(session, "clerk9", "clerk-pass-9")
+    with pytest.raises(AuthError), store.session() as session:
+        authenticate(session, "clerk9", "wrong-pass-1")
+    with store.session() as session:
+        assert len(session.scalars(select(OutboxEntry).where(OutboxEntry.entity == "staff")).all()) == 1
