@@ -112,6 +112,7 @@ class Program:
         self.start = StartWindow()
         self.opened: Opened | None = None
         self.window: MainWindow | None = None
+        self.cards: Any = None
 
     def begin(self) -> None:
         self.start.show()
@@ -152,6 +153,9 @@ class Program:
             opened.station_code,
             settings=opened.settings,
         )
+        from ui.card_reading import CardBridge
+
+        self.cards = ctx.cards = CardBridge(opened.settings)
         if self.args.screenshot:
             self.start.label.setText(self.start.tr("基层就业服务台\n") + opened.station_name)
             QTimer.singleShot(300, lambda: (self.start.grab().save(self.args.screenshot), self.app.quit()))
@@ -169,6 +173,8 @@ class Program:
         self.start.hide()
 
     def shutdown(self) -> None:
+        if self.cards is not None:
+            self.cards.close()
         self.worker.shutdown()
         if self.opened is not None:
             self.opened.store.close()

@@ -26,6 +26,7 @@ class AppContext:
     station_code: str
     user: StaffInfo | None = None
     settings: dict[str, Any] = field(default_factory=dict)
+    cards: Any = None  # ui.card_reading.CardBridge, created by the composition root
 
     def item_names(self) -> dict[str, str]:
         return {item.code: item.name for item in self.catalog.items()}

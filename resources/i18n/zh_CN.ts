@@ -72,6 +72,54 @@
     </message>
 </context>
 <context>
+    <name>CardDifferencesDialog</name>
+    <message>
+        <location filename="../../ui/pages/card_differences.py" line="16" />
+        <source>卡上信息与系统记录不一致</source>
+        <translation>卡上信息与系统记录不一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/card_differences.py" line="18" />
+        <source>请核对证件原件后选择以哪一方为准。</source>
+        <translation>请核对证件原件后选择以哪一方为准。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/card_differences.py" line="22" />
+        <source>项目</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/card_differences.py" line="23" />
+        <source>卡上</source>
+        <translation>卡上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/card_differences.py" line="24" />
+        <source>系统中</source>
+        <translation>系统中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/card_differences.py" line="26" />
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/card_differences.py" line="27" />
+        <source>社会保障号码</source>
+        <translation>社会保障号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/card_differences.py" line="39" />
+        <source>以卡上信息为准</source>
+        <translation>以卡上信息为准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/card_differences.py" line="40" />
+        <source>保留系统记录</source>
+        <translation>保留系统记录</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailPanel</name>
     <message>
         <location filename="../../ui/pages/case_detail.py" line="47" />
@@ -751,48 +799,83 @@
     </message>
     <message>
         <location filename="../../ui/pages/persons.py" line="51" />
+        <source>读卡（F2）</source>
+        <translation>读卡（F2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="53" />
+        <source>读社会保障卡或身份证，找到人员或新建（F2）</source>
+        <translation>读社会保障卡或身份证，找到人员或新建（F2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="55" />
         <source>新建人员（Ctrl+N）</source>
         <translation>新建人员（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="63" />
+        <location filename="../../ui/pages/persons.py" line="67" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="64" />
+        <location filename="../../ui/pages/persons.py" line="68" />
         <source>证件号码</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="65" />
+        <location filename="../../ui/pages/persons.py" line="69" />
         <source>性别</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="66" />
+        <location filename="../../ui/pages/persons.py" line="70" />
         <source>出生日期</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="67" />
+        <location filename="../../ui/pages/persons.py" line="71" />
         <source>手机尾号</source>
         <translation>手机尾号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="127" />
+        <location filename="../../ui/pages/persons.py" line="139" />
         <source>找到 {0} 人</source>
         <translation>找到 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="129" />
+        <location filename="../../ui/pages/persons.py" line="141" />
         <source>没有找到。可以按 Ctrl+N 新建人员。</source>
         <translation>没有找到。可以按 Ctrl+N 新建人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="133" />
+        <location filename="../../ui/pages/persons.py" line="145" />
         <source>正在查询……</source>
         <translation>正在查询……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="168" />
+        <source>正在读卡，请稍候……</source>
+        <translation>正在读卡，请稍候……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="181" />
+        <source>卡上没有持卡人信息，请改用社保卡厂商读卡器或身份证读卡。</source>
+        <translation>卡上没有持卡人信息，请改用社保卡厂商读卡器或身份证读卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="196" />
+        <source>本地没有此人，已按卡上信息预填新建人员。</source>
+        <translation>本地没有此人，已按卡上信息预填新建人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="206" />
+        <source>已按卡找到人员。</source>
+        <translation>已按卡找到人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="211" />
+        <source>正在查找持卡人……</source>
+        <translation>正在查找持卡人……</translation>
     </message>
 </context>
 <context>
@@ -806,7 +889,7 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/pages/case_printing.py" line="65" />
+        <location filename="../../ui/pages/case_printing.py" line="93" />
         <source>正在准备打印……</source>
         <translation>正在准备打印……</translation>
     </message>
@@ -1097,12 +1180,12 @@
 <context>
     <name>self.start</name>
     <message>
-        <location filename="../../ui/app.py" line="127" />
+        <location filename="../../ui/app.py" line="128" />
         <source>无法打开本站数据</source>
         <translation>无法打开本站数据</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="156" />
+        <location filename="../../ui/app.py" line="160" />
         <source>基层就业服务台
 </source>
         <translation>基层就业服务台

@@ -48,6 +48,10 @@ class PersonsPage(QWidget):
         self.search.setPlaceholderText(self.tr("输入证件号码、姓名、拼音、拼音首字母或手机尾号（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
         top.addWidget(self.search, 1)
+        self.card_button = QPushButton(self.tr("读卡（F2）"))
+        self.card_button.setObjectName("readCard")
+        self.card_button.setToolTip(self.tr("读社会保障卡或身份证，找到人员或新建（F2）"))
+        top.addWidget(self.card_button)
         self.new_button = QPushButton(self.tr("新建人员（Ctrl+N）"))
         self.new_button.setObjectName("newPerson")
         top.addWidget(self.new_button)
@@ -96,6 +100,14 @@ class PersonsPage(QWidget):
         self.profile.openCase.connect(self.openCase)
         self.profile.changed.connect(self.run_search)
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_person)
+        QShortcut(QKeySequence("F2"), self, activated=self.read_card)
+        self.card_button.clicked.connect(self.read_card)
+        self._card_requested = False
+        if ctx.cards is not None:
+            ctx.cards.cardRead.connect(self._card_read)
+            ctx.cards.cardFailed.connect(self._card_failed)
+        else:
+            self.card_button.setEnabled(False)
 
     def refresh(self) -> None:
         self.search.setFocus()
@@ -147,3 +159,87 @@ class PersonsPage(QWidget):
         editor.saved.connect(lambda person_id: (self.open_person(person_id), self.run_search()))
         editor.openExisting.connect(self.open_person)
         editor.open()
+
+    # card reading ------------------------------------------------------------------------------------
+    def read_card(self) -> None:
+        if self.ctx.cards is None:
+            return
+        self._card_requested = True
+        self.hint.setText(self.tr("正在读卡，请稍候……"))
+        self.ctx.cards.read()
+
+    def _card_failed(self, message: str) -> None:
+        if self._card_requested:
+            self._card_requested = False
+            self.hint.setText(message)
+
+    def _card_read(self, record: Any) -> None:
+        if not self._card_requested:
+            return
+        self._card_requested = False
+        if not record.has_holder_data:
+            self.hint.setText(record.notice or self.tr("卡上没有持卡人信息，请改用社保卡厂商读卡器或身份证读卡。"))
+            return
+        store, actor = self.ctx.store, self.ctx.actor_id
+
+        def job() -> Any:
+            from app.cards import audit_card_read
+            from app.persons import find_by_document, get_person
+
+            with store.session() as session:
+                audit_card_read(session, actor, record)
+                found = find_by_document(session, record.ss_number)
+                return get_person(session, actor, found, purpose="card") if found else None
+
+        def done(person: Any) -> None:
+            if person is None:
+                self.hint.setText(self.tr("本地没有此人，已按卡上信息预填新建人员。"))
+                self.new_person(
+                    {
+                        "doc_type": "resident_id",
+                        "doc_number": record.ss_number,
+                        "name": record.name,
+                        "ss_card_number": record.card_number or None,
+                    }
+                )
+                return
+            self.hint.setText(self.tr("已按卡找到人员。"))
+            self.open_person(person.id)
+            if record.name and record.name != person.name:
+                self._show_differences(person, record)
+
+        Operation(self.ctx, self, job, self.tr("正在查找持卡人……")).success(done).run()
+
+    def _show_differences(self, person: Any, record: Any) -> None:
+        from ui.pages.card_differences import CardDifferencesDialog
+
+        dialog = CardDifferencesDialog(person, record, self)
+        dialog.useCard.connect(lambda: self._update_name_from_card(person, record))
+        dialog.open()
+
+    def _update_name_from_card(self, person: Any, record: Any) -> None:
+        store, actor = self.ctx.store, self.ctx.actor_id
+
+        def job() -> None:
+            from app.persons import PersonInput, update_person
+
+            data = PersonInput(
+                name=record.name,
+                doc_type=person.doc_type,
+                doc_number=person.doc_number,
+                gender=person.gender,
+                birth_date=person.birth_date,
+                ethnic=person.ethnic,
+                education=person.education,
+                hukou_type=person.hukou_type,
+                phone=person.phone,
+                hukou_address=person.hukou_address,
+                residence_address=person.residence_address,
+                division_code=person.division_code,
+                tags=person.tags,
+                note=person.note,
+            )
+            with store.session() as session:
+                update_person(session, actor, person.id, data)
+
+        Operation(self.ctx, self, job).success(lambda _r: (self.open_person(person.id), self.run_search())).run()

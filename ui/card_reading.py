@@ -1,0 +1,50 @@
+"""The card reader as the GUI sees it: F2 asks, the card thread reads, the answer comes back as a signal.
+
+Every reader call runs on ``CardService``'s own card thread; results cross to the GUI thread through a
+queued Qt signal. Card data is never logged; the read itself is audited by the page that asked.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+
+class CardBridge(QObject):
+    cardRead = Signal(object)  # CardRecord
+    cardFailed = Signal(str)  # Chinese message saying what to do
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        super().__init__()
+        from app.cards import CardService, ReaderSettings, reader_factory
+
+        backend = settings.get("card_backend") or "simulator"
+        reader_settings = ReaderSettings(backend=backend, library=settings.get("card_library") or None)
+        self.service = CardService(reader_factory(reader_settings))
+        self.busy = False
+
+    def read(self) -> None:
+        if self.busy:
+            return
+        self.busy = True
+        self.service.read(on_done=self._done)
+
+    def _done(self, future: Future[Any]) -> None:  # runs on the card thread
+        self.busy = False
+        error = future.exception()
+        if error is None:
+            self.cardRead.emit(future.result())
+        else:
+            from app.cards import CardError
+
+            message = (
+                str(error)
+                if isinstance(error, CardError)
+                else "读卡器出现故障，请重新插卡后再按 F2；仍不行请联系信息技术人员。"
+            )
+            self.cardFailed.emit(message)
+
+    def close(self) -> None:
+        self.service.close()
