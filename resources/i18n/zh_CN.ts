@@ -205,52 +205,72 @@
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="136" />
+        <location filename="../../ui/pages/case_editor.py" line="142" />
+        <source>本机没有配置读卡器，请在“设置”中选择读卡器类型。</source>
+        <translation>本机没有配置读卡器，请在“设置”中选择读卡器类型。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="145" />
+        <source>正在读卡……</source>
+        <translation>正在读卡……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="158" />
+        <source>卡上没有持卡人信息，请改用厂商读卡器或身份证读卡。</source>
+        <translation>卡上没有持卡人信息，请改用厂商读卡器或身份证读卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="174" />
+        <source>已读卡并填入证件号码。</source>
+        <translation>已读卡并填入证件号码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="179" />
         <source>有未保存的修改……</source>
         <translation>有未保存的修改……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="168" />
+        <location filename="../../ui/pages/case_editor.py" line="211" />
         <source>草稿已保存 {0}</source>
         <translation>草稿已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="177" />
+        <location filename="../../ui/pages/case_editor.py" line="220" />
         <source>草稿未能保存：</source>
         <translation>草稿未能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="179" />
+        <location filename="../../ui/pages/case_editor.py" line="222" />
         <source>正在保存草稿……</source>
         <translation>正在保存草稿……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="191" />
+        <location filename="../../ui/pages/case_editor.py" line="234" />
         <source>材料不齐</source>
         <translation>材料不齐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="192" />
+        <location filename="../../ui/pages/case_editor.py" line="235" />
         <source>以下材料尚未勾选：{0}。仍然受理吗？</source>
         <translation>以下材料尚未勾选：{0}。仍然受理吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="225" />
+        <location filename="../../ui/pages/case_editor.py" line="268" />
         <source>正在受理……</source>
         <translation>正在受理……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="228" />
+        <location filename="../../ui/pages/case_editor.py" line="271" />
         <source>办理期限：{0}</source>
         <translation>办理期限：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="228" />
+        <location filename="../../ui/pages/case_editor.py" line="271" />
         <source>即时办结</source>
         <translation>即时办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="229" />
+        <location filename="../../ui/pages/case_editor.py" line="272" />
         <source>已受理，办件编号 {0}。</source>
         <translation>已受理，办件编号 {0}。</translation>
     </message>
@@ -917,7 +937,7 @@
 <context>
     <name>QDialog</name>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="263" />
+        <location filename="../../ui/pages/case_editor.py" line="306" />
         <source>正在打开表单……</source>
         <translation>正在打开表单……</translation>
     </message>

@@ -126,3 +126,22 @@ def test_receipt_and_commitment_print_to_pdf(qtbot: QtBot, ctx: Any, tmp_path: A
     assert "工作日" in receipt
     assert "承诺" in texts["commitment"] and doc in texts["commitment"]
     assert "失业登记" in texts["form"]
+
+
+def test_f2_in_the_form_fills_the_id_from_the_card(qtbot: QtBot, ctx: Any) -> None:
+    from app.cards.simulator import synthetic_holders
+    from ui.card_reading import CardBridge
+
+    login(ctx)
+    ctx.cards = CardBridge({"card_backend": "simulator"})
+    try:
+        editor = _editor(qtbot, ctx, _new_person(ctx))
+        editor.form.set_values({"id_doc": None})
+        editor.form.readCardRequested.emit("id_doc")
+        holder = synthetic_holders()[0]
+        qtbot.waitUntil(
+            lambda: (editor.form.values().get("id_doc") or {}).get("number") == holder.ss_number, timeout=15_000
+        )
+        qtbot.waitUntil(lambda: "已读卡" in editor.draft_state.text(), timeout=10_000)
+    finally:
+        ctx.cards.close()

@@ -130,6 +130,49 @@ class CaseEditor(QDialog):
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self.save_draft)
         self.form.changed.connect(self._changed)
+        self._card_field: str | None = None
+        self.form.readCardRequested.connect(self.read_card)
+        if ctx.cards is not None:
+            ctx.cards.cardRead.connect(self._card_read)
+            ctx.cards.cardFailed.connect(self._card_failed)
+
+    # card reading (F2 or the 读卡 button of an ID field) ---------------------------------------------
+    def read_card(self, field_key: str) -> None:
+        if self.ctx.cards is None:
+            self.draft_state.setText(self.tr("本机没有配置读卡器，请在“设置”中选择读卡器类型。"))
+            return
+        self._card_field = field_key
+        self.draft_state.setText(self.tr("正在读卡……"))
+        self.ctx.cards.read()
+
+    def _card_failed(self, message: str) -> None:
+        if self._card_field is not None:
+            self._card_field = None
+            self.draft_state.setText(message)
+
+    def _card_read(self, record: Any) -> None:
+        field, self._card_field = self._card_field, None
+        if field is None:
+            return
+        if not record.has_holder_data:
+            self.draft_state.setText(record.notice or self.tr("卡上没有持卡人信息，请改用厂商读卡器或身份证读卡。"))
+            return
+        values: dict[str, Any] = {field: {"doc_type": "resident_id", "number": record.ss_number}}
+        if "name" in self.form.values() and not self.form.values().get("name") and record.name:
+            values["name"] = record.name
+        self.form.set_values(values)
+        self._changed()
+        store, actor = self.ctx.store, self.ctx.actor_id
+
+        def job() -> None:
+            from app.cards import audit_card_read
+
+            with store.session() as session:
+                audit_card_read(session, actor, record)
+
+        Operation(self.ctx, self, job).success(
+            lambda _r: self.draft_state.setText(self.tr("已读卡并填入证件号码。"))
+        ).run()
 
     def _changed(self) -> None:
         self._dirty = True
