@@ -3,27 +3,27 @@
 <context>
     <name>AddStaffDialog</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="187" />
+        <location filename="../../ui/pages/settings.py" line="236" />
         <source>添加工作人员账号</source>
         <translation>添加工作人员账号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="194" />
+        <location filename="../../ui/pages/settings.py" line="243" />
         <source>用户名：</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="195" />
+        <location filename="../../ui/pages/settings.py" line="244" />
         <source>姓名：</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="196" />
+        <location filename="../../ui/pages/settings.py" line="245" />
         <source>角色：</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="197" />
+        <location filename="../../ui/pages/settings.py" line="246" />
         <source>初始密码：</source>
         <translation>初始密码：</translation>
     </message>
@@ -1018,22 +1018,37 @@
         <translation>读卡器动态库：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="89" />
+        <location filename="../../ui/pages/settings.py" line="85" />
+        <source>测试读卡器</source>
+        <translation>测试读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="92" />
+        <source>读卡结果：</source>
+        <translation>读卡结果：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="97" />
         <source>保存设置</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="97" />
+        <location filename="../../ui/pages/settings.py" line="107" />
         <source>工作人员账号（仅站点管理员可管理）</source>
         <translation>工作人员账号（仅站点管理员可管理）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="102" />
+        <location filename="../../ui/pages/settings.py" line="112" />
         <source>添加账号</source>
         <translation>添加账号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="157" />
+        <location filename="../../ui/pages/settings.py" line="160" />
+        <source>正在读卡……</source>
+        <translation>正在读卡……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="206" />
         <source>设置已保存。</source>
         <translation>设置已保存。</translation>
     </message>

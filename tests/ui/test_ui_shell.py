@@ -178,3 +178,20 @@ def test_settings_saved_by_admin_only(qtbot: QtBot, ctx: Any) -> None:
     with qtbot.waitSignal(page.settingsChanged, timeout=10_000) as signal:
         page.save()
     assert signal.args[0]["idle_lock_minutes"] == 5 and signal.args[0]["server_url"] == "https://127.0.0.1:8443"
+
+
+def test_reader_test_button_shows_masked_result(qtbot: QtBot, ctx: Any) -> None:
+    from app.cards.simulator import synthetic_holders
+    from ui.pages.settings import SettingsPage
+
+    login(ctx, "admin", "demo-admin-1")
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    page.card.setCurrentIndex(page.card.findData("simulator"))
+    page.test_reader.click()
+    holder = synthetic_holders()[0]
+    qtbot.waitUntil(lambda: "社会保障号码" in page.reader_result.text(), timeout=15_000)
+    text = page.reader_result.text()
+    assert holder.ss_number not in text and holder.ss_number[:6] in text
+    page.close()
+    page._test_bridge.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -82,6 +82,14 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("CA 证书文件："), self.ca)
         form.addRow(self.tr("读卡器类型："), self.card)
         form.addRow(self.tr("读卡器动态库："), self.card_library)
+        self.test_reader = QPushButton(self.tr("测试读卡器"))
+        self.test_reader.setObjectName("testReader")
+        self.reader_result = QLabel("")
+        self.reader_result.setObjectName("readerResult")
+        self.reader_result.setWordWrap(True)
+        self.reader_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow("", self.test_reader)
+        form.addRow(self.tr("读卡结果："), self.reader_result)
         self.message = QLabel("")
         self.message.setObjectName("settingsMessage")
         self.message.setWordWrap(True)
@@ -93,6 +101,8 @@ class SettingsPage(QWidget):
         for widget in (self.server, self.proxy, self.ca, self.card, self.card_library, self.save_button):
             widget.setEnabled(self.is_admin)
         self.save_button.clicked.connect(self.save)
+        self.test_reader.clicked.connect(self.run_reader_test)
+        self._test_bridge: Any = None
 
         staff_box = QGroupBox(self.tr("工作人员账号（仅站点管理员可管理）"))
         staff_layout = QVBoxLayout(staff_box)
@@ -131,6 +141,45 @@ class SettingsPage(QWidget):
         self.staff_list.clear()
         for member in staff:
             self.staff_list.addItem(f"{member.username}  {member.display_name}  {member.role_label}")
+
+    def run_reader_test(self) -> None:
+        """Read once with the reader chosen on screen (saved or not) and show the raw result, masked."""
+        from ui.card_reading import CardBridge
+
+        if self._test_bridge is not None:
+            self._test_bridge.close()
+        try:
+            self._test_bridge = CardBridge(
+                {"card_backend": self.card.currentData(), "card_library": self.card_library.text().strip()}
+            )
+        except ValueError as error:
+            self.reader_result.setText(str(error))
+            return
+        self._test_bridge.cardRead.connect(self._reader_ok)
+        self._test_bridge.cardFailed.connect(self.reader_result.setText)
+        self.reader_result.setText(self.tr("正在读卡……"))
+        self._test_bridge.read()
+
+    def _reader_ok(self, record: Any) -> None:
+        from app.cards.record import FIELD_LABELS
+
+        masked = record.masked()
+        lines = [f"{FIELD_LABELS.get(key, key)}：{value}" for key, value in masked.items() if value]
+        self.reader_result.setText("\n".join(lines))
+        store, actor = self.ctx.store, self.ctx.actor_id
+
+        def job() -> None:
+            from app.cards import audit_card_read
+
+            with store.session() as session:
+                audit_card_read(session, actor, record)
+
+        Operation(self.ctx, self, job).run()
+
+    def closeEvent(self, event: Any) -> None:
+        if self._test_bridge is not None:
+            self._test_bridge.close()
+        super().closeEvent(event)
 
     def values(self) -> dict[str, Any]:
         values: dict[str, Any] = {"idle_lock_minutes": self.idle.value(), "font_scale": self.font.currentData()}
