@@ -15,7 +15,7 @@ from concurrent.futures import Future
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "docs" / "screenshots"
+OUT = Path(os.environ.get("FUWUTAI_SHOTS_DIR", str(ROOT / "docs" / "screenshots")))
 sys.path.insert(0, str(ROOT))
 
 
@@ -64,7 +64,7 @@ def main() -> int:
         settle()
         OUT.mkdir(parents=True, exist_ok=True)
         widget.grab().save(str(OUT / f"{name}.png"))
-        print(f"saved docs/screenshots/{name}.png")
+        print(f"saved {OUT / (name + '.png')}")
 
     login = LoginDialog(ctx)
     login.show()
