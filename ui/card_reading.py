@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 class CardBridge(QObject):
     cardRead = Signal(object)  # CardRecord
     cardFailed = Signal(str)  # Chinese message saying what to do
+    cardInserted = Signal()  # readers that can tell: a card was just put in
 
     def __init__(self, settings: dict[str, Any]) -> None:
         super().__init__()
@@ -24,6 +25,10 @@ class CardBridge(QObject):
         reader_settings = ReaderSettings(backend=backend, library=settings.get("card_library") or None)
         self.service = CardService(reader_factory(reader_settings))
         self.busy = False
+
+    def watch(self) -> None:
+        """Notice card insertion where the reader supports it (the callback runs on the card thread)."""
+        self.service.watch(self.cardInserted.emit)
 
     def read(self) -> None:
         if self.busy:

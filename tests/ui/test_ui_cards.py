@@ -67,3 +67,16 @@ def test_known_card_finds_the_person_and_shows_differences(qtbot: QtBot, card_wi
     dialog = page.findChildren(CardDifferencesDialog)[0]
     dialog.use_card.click()
     qtbot.waitUntil(lambda: page.profile.name.text().startswith(holder.name), timeout=10_000)
+
+
+def test_inserting_a_card_reads_it_on_the_persons_page(qtbot: QtBot, card_window: Any, ctx: Any) -> None:
+    from app.cards.simulator import synthetic_holders
+    from ui.pages.person_editor import PersonEditor
+
+    page = card_window.show_page("persons")
+    ctx.cards.service.submit(lambda reader: reader.remove()).result(timeout=10)
+    qtbot.waitUntil(lambda: ctx.cards.service.submit(lambda r: not r.card_present()).result(timeout=10), timeout=10_000)
+    ctx.cards.service.submit(lambda reader: reader.insert()).result(timeout=10)
+    qtbot.waitUntil(lambda: bool(page.findChildren(PersonEditor)), timeout=15_000)
+    editor = page.findChildren(PersonEditor)[0]
+    assert editor.fields["doc_number"].text() == synthetic_holders()[0].ss_number

@@ -106,6 +106,8 @@ class PersonsPage(QWidget):
         if ctx.cards is not None:
             ctx.cards.cardRead.connect(self._card_read)
             ctx.cards.cardFailed.connect(self._card_failed)
+            ctx.cards.cardInserted.connect(self._card_inserted)
+            ctx.cards.watch()
         else:
             self.card_button.setEnabled(False)
 
@@ -167,6 +169,11 @@ class PersonsPage(QWidget):
         self._card_requested = True
         self.hint.setText(self.tr("正在读卡，请稍候……"))
         self.ctx.cards.read()
+
+    def _card_inserted(self) -> None:
+        # Only the visible page reacts, so a card put in while another screen is open is not read behind it.
+        if self.isVisible() and not self._card_requested:
+            self.read_card()
 
     def _card_failed(self, message: str) -> None:
         if self._card_requested:
