@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
@@ -19,6 +20,14 @@ from ui.context import AppContext
 from ui.errors import show_error
 
 BUSY_AFTER_MS = 200
+
+
+def _sink_alive(sink: Callable[[str], None] | None) -> bool:
+    """A status-bar label's setText outlives its window in this global; check the label still exists."""
+    if sink is None:
+        return False
+    owner = getattr(sink, "__self__", None)
+    return owner is None or shiboken6.isValid(owner)
 
 
 class BusyIndicator(QObject):
@@ -38,7 +47,7 @@ class BusyIndicator(QObject):
             if not finished:
                 shown = True
                 QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-                if self.message_sink:
+                if self.message_sink and _sink_alive(self.message_sink):
                     self.message_sink(label)
 
         finished = False
@@ -50,7 +59,7 @@ class BusyIndicator(QObject):
             self.running -= 1
             if shown:
                 QGuiApplication.restoreOverrideCursor()
-                if self.message_sink and self.running == 0:
+                if self.message_sink and self.running == 0 and _sink_alive(self.message_sink):
                     self.message_sink("")
 
         return stop
