@@ -7,12 +7,14 @@ worker while the start window is already on screen).
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from ui.db_worker import DbWorker
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from app.catalog import Catalog
     from app.store import Store
     from ui.main_window import MainWindow
+    from ui.sync_runner import SyncRunner
 
 
 @dataclass
@@ -103,6 +106,47 @@ def create_station(data_dir_arg: str | None, values: dict[str, Any]) -> None:
         store.close()
 
 
+class DemoPlatform(QObject):
+    """The demo's reference platform (sync.demo_platform), started and stopped on a thread of its own."""
+
+    ready = Signal()
+    _done = Signal(object)
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.harness: Any = None
+        self.error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        self._done.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="fuwutai-demo-platform", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            from sync.demo_platform import start_demo_platform
+
+            self.harness = start_demo_platform(self.store)
+        except Exception as exc:  # the demo works offline then; the status bar says so
+            logging.getLogger(__name__).exception("the demo platform did not start")
+            self.error = exc
+        self._done.emit(self.error)
+
+    @Slot(object)
+    def _finished(self, error: object) -> None:
+        if error is None:
+            self.ready.emit()
+
+    def stop(self) -> None:
+        if self._thread is not None:
+            self._thread.join(30)
+        if self.harness is not None:
+            self.harness.stop()
+            self.harness = None
+
+
 class Program:
     """Holds what lives as long as the program: worker, store, windows."""
 
@@ -113,6 +157,8 @@ class Program:
         self.opened: Opened | None = None
         self.window: MainWindow | None = None
         self.cards: Any = None
+        self.sync_runner: SyncRunner | None = None
+        self.platform: DemoPlatform | None = None
 
     def begin(self) -> None:
         self.start.show()
@@ -156,6 +202,11 @@ class Program:
         from ui.card_reading import CardBridge
 
         self.cards = ctx.cards = CardBridge(opened.settings)
+        if self.demo:
+            # The demo's reference platform starts on its own thread while the login dialog shows.
+            self.platform = DemoPlatform(opened.store)
+            self.platform.ready.connect(self._platform_ready)
+            self.platform.start()
         if self.args.screenshot:
             self.start.label.setText(self.start.tr("基层就业服务台\n") + opened.station_name)
             QTimer.singleShot(300, lambda: (self.start.grab().save(self.args.screenshot), self.app.quit()))
@@ -166,15 +217,43 @@ class Program:
 
     def _logged_in(self, ctx: Any, staff: Any) -> None:
         from ui.shell import build_main_window
+        from ui.sync_runner import SyncRunner
 
         ctx.user = staff
-        self.window = build_main_window(ctx, float(ctx.settings.get("idle_lock_minutes", 10)))
+        self.sync_runner = SyncRunner(ctx.store)
+        self.window = build_main_window(
+            ctx, float(ctx.settings.get("idle_lock_minutes", 10)), sync_runner=self.sync_runner
+        )
         self.window.show()
         self.start.hide()
+        self.sync_runner.start()
+        self._listen_for_qr_scans(self.window)
+
+    def _listen_for_qr_scans(self, window: MainWindow) -> None:
+        """电子社保卡 QR codes typed by a scanner anywhere in the window; offline they are kept to verify."""
+        from ui.qr_input import QrScanFilter
+
+        self.qr = QrScanFilter()
+        self.qr.install()
+
+        def scanned(token: Any) -> None:
+            text = token.message or QCoreApplication.translate("Program", "电子社保卡二维码已核验。")
+            window.statusBar().showMessage(text, 15_000)
+
+        self.qr.scanned.connect(scanned)
+
+    def _platform_ready(self) -> None:
+        if self.sync_runner is not None:
+            self.sync_runner.reconnect()
 
     def shutdown(self) -> None:
         if self.cards is not None:
             self.cards.close()
+        # The sync thread stops (and is joined) before the worker and the store it uses.
+        if self.sync_runner is not None:
+            self.sync_runner.stop()
+        if self.platform is not None:
+            self.platform.stop()
         self.worker.shutdown()
         if self.opened is not None:
             self.opened.store.close()

@@ -22,6 +22,8 @@ from ui.login import LoginForm
 from ui.operations import BUSY, Operation
 
 STATUS_REFRESH_MS = 30_000
+# Counting stops here ("待同步 10000+ 条"): an exact count after a million-person import costs ~300 ms.
+PENDING_COUNT_CAP = 10_000
 
 
 class MainWindow(QMainWindow):
@@ -109,7 +111,7 @@ class MainWindow(QMainWindow):
         user = self.ctx.user
         self.station_label = QLabel(f"{self.ctx.station_name}（{self.ctx.station_code}）")
         self.user_label = QLabel(f"{user.display_name}（{user.role_label}）" if user else "")
-        self.sync_label = QLabel(self.tr("同步：未连接平台"))
+        self.sync_label = QLabel(self.tr("未接入平台"))
         self.sync_label.setObjectName("syncState")
         self.pending_label = QLabel("")
         self.pending_label.setObjectName("pendingCount")
@@ -124,16 +126,19 @@ class MainWindow(QMainWindow):
         store = self.ctx.store
 
         def job() -> tuple[int, int]:
-            from app.station import station_status
+            from app.station import sync_counts
 
-            status = station_status(store)
-            return status.pending_sync, status.rejected_sync
+            with store.session() as session:
+                return sync_counts(session, cap=PENDING_COUNT_CAP)
+
+        def shown(count: int) -> str:
+            return f"{PENDING_COUNT_CAP}+" if count > PENDING_COUNT_CAP else str(count)
 
         def show(result: tuple[int, int]) -> None:
             pending, rejected = result
-            text = self.tr("待同步 {0} 条").replace("{0}", str(pending))
+            text = self.tr("待同步 {0} 条").replace("{0}", shown(pending))
             if rejected:
-                text += self.tr("，{0} 条待处理").replace("{0}", str(rejected))
+                text += self.tr("，{0} 条待处理").replace("{0}", shown(rejected))
             self.pending_label.setText(text)
 
         Operation(self.ctx, self, job).success(show).failure(lambda _e: self.pending_label.setText("")).run()

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ui.context import AppContext
 from ui.main_window import MainWindow
 
+if TYPE_CHECKING:
+    from ui.sync_runner import SyncRunner
 
-def build_main_window(ctx: AppContext, idle_minutes: float = 10) -> MainWindow:
+
+def build_main_window(ctx: AppContext, idle_minutes: float = 10, sync_runner: SyncRunner | None = None) -> MainWindow:
     from ui.pages.cases import CasesPage
     from ui.pages.dashboard import DashboardPage
     from ui.pages.persons import PersonsPage
@@ -88,4 +93,8 @@ def build_main_window(ctx: AppContext, idle_minutes: float = 10) -> MainWindow:
         ("settings", QCoreApplication.translate("Shell", "设置"), settings),
     ]
     window = MainWindow(ctx, pages, idle_minutes)
+    if sync_runner is not None:
+        from ui.sync_screens import attach_sync
+
+        attach_sync(window, sync_runner)
     return window

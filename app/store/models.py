@@ -234,6 +234,11 @@ class Case(Synced, Base):
     __table_args__ = (
         Index("ix_case_state_due", "state", "due_on"),
         Index("ix_case_item", "item_code"),
+        # Covers the case list (live, newest first) and its filters: see migration 0004.
+        Index(
+            "ix_case_list",
+            "created_at", "deleted", "id", "state", "item_code", "handler_id", "due_on", "accepted_on",
+        ),
     )
 
 

@@ -405,6 +405,85 @@
     </message>
 </context>
 <context>
+    <name>ConflictScreen</name>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="240" />
+        <location filename="../../ui/sync_screens.py" line="295" />
+        <source>没有待处理的冲突。</source>
+        <translation>没有待处理的冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="246" />
+        <source>字段</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="246" />
+        <source>本机的值</source>
+        <translation>本机的值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="246" />
+        <source>平台的值</source>
+        <translation>平台的值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="246" />
+        <source>采用</source>
+        <translation>采用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="252" />
+        <source>全部保留本机</source>
+        <translation>全部保留本机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="254" />
+        <source>全部采用平台</source>
+        <translation>全部采用平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="256" />
+        <source>按所选处理冲突</source>
+        <translation>按所选处理冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="298" />
+        <source>本机和平台都修改了这条“{0}”记录。请逐项选择保留哪一方，标 * 的字段必须选择。</source>
+        <translation>本机和平台都修改了这条“{0}”记录。请逐项选择保留哪一方，标 * 的字段必须选择。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="300" />
+        <source>平台已删除此记录。</source>
+        <translation>平台已删除此记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="312" />
+        <source>请选择</source>
+        <translation>请选择</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="313" />
+        <source>保留本机</source>
+        <translation>保留本机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="314" />
+        <source>采用平台</source>
+        <translation>采用平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="355" />
+        <source>冲突</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="355" />
+        <source>还有标 * 的字段没有选择保留哪一方，请逐项选择。</source>
+        <translation>还有标 * 的字段没有选择保留哪一方，请逐项选择。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <location filename="../../ui/pages/dashboard.py" line="28" />
@@ -584,27 +663,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="33" />
+        <location filename="../../ui/main_window.py" line="35" />
         <source>基层就业服务台 — </source>
         <translation>基层就业服务台 — </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
-        <source>同步：未连接平台</source>
-        <translation>同步：未连接平台</translation>
+        <location filename="../../ui/main_window.py" line="114" />
+        <source>未接入平台</source>
+        <translation>未接入平台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>待同步 {0} 条</source>
         <translation>待同步 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>，{0} 条待处理</source>
         <translation>，{0} 条待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>已锁定。请输入密码解锁，未保存的内容仍在。</source>
         <translation>已锁定。请输入密码解锁，未保存的内容仍在。</translation>
     </message>
@@ -808,92 +887,92 @@
 <context>
     <name>PersonsPage</name>
     <message>
-        <location filename="../../ui/pages/persons.py" line="43" />
+        <location filename="../../ui/pages/persons.py" line="44" />
         <source>人员</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="48" />
+        <location filename="../../ui/pages/persons.py" line="49" />
         <source>输入证件号码、姓名、拼音、拼音首字母或手机尾号（Ctrl+F）</source>
         <translation>输入证件号码、姓名、拼音、拼音首字母或手机尾号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="51" />
+        <location filename="../../ui/pages/persons.py" line="52" />
         <source>读卡（F2）</source>
         <translation>读卡（F2）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="53" />
+        <location filename="../../ui/pages/persons.py" line="54" />
         <source>读社会保障卡或身份证，找到人员或新建（F2）</source>
         <translation>读社会保障卡或身份证，找到人员或新建（F2）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="55" />
+        <location filename="../../ui/pages/persons.py" line="56" />
         <source>新建人员（Ctrl+N）</source>
         <translation>新建人员（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="67" />
+        <location filename="../../ui/pages/persons.py" line="68" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="68" />
+        <location filename="../../ui/pages/persons.py" line="69" />
         <source>证件号码</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="69" />
+        <location filename="../../ui/pages/persons.py" line="70" />
         <source>性别</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="70" />
+        <location filename="../../ui/pages/persons.py" line="71" />
         <source>出生日期</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="71" />
+        <location filename="../../ui/pages/persons.py" line="72" />
         <source>手机尾号</source>
         <translation>手机尾号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="139" />
+        <location filename="../../ui/pages/persons.py" line="147" />
         <source>找到 {0} 人</source>
         <translation>找到 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="141" />
+        <location filename="../../ui/pages/persons.py" line="149" />
         <source>没有找到。可以按 Ctrl+N 新建人员。</source>
         <translation>没有找到。可以按 Ctrl+N 新建人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="145" />
+        <location filename="../../ui/pages/persons.py" line="153" />
         <source>正在查询……</source>
         <translation>正在查询……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="168" />
+        <location filename="../../ui/pages/persons.py" line="176" />
         <source>正在读卡，请稍候……</source>
         <translation>正在读卡，请稍候……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="181" />
+        <location filename="../../ui/pages/persons.py" line="194" />
         <source>卡上没有持卡人信息，请改用社保卡厂商读卡器或身份证读卡。</source>
         <translation>卡上没有持卡人信息，请改用社保卡厂商读卡器或身份证读卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="196" />
+        <location filename="../../ui/pages/persons.py" line="209" />
         <source>本地没有此人，已按卡上信息预填新建人员。</source>
         <translation>本地没有此人，已按卡上信息预填新建人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="206" />
+        <location filename="../../ui/pages/persons.py" line="219" />
         <source>已按卡找到人员。</source>
         <translation>已按卡找到人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="211" />
+        <location filename="../../ui/pages/persons.py" line="224" />
         <source>正在查找持卡人……</source>
         <translation>正在查找持卡人……</translation>
     </message>
@@ -935,11 +1014,63 @@
     </message>
 </context>
 <context>
+    <name>Program</name>
+    <message>
+        <location filename="../../ui/app.py" line="240" />
+        <source>电子社保卡二维码已核验。</source>
+        <translation>电子社保卡二维码已核验。</translation>
+    </message>
+</context>
+<context>
     <name>QDialog</name>
     <message>
         <location filename="../../ui/pages/case_editor.py" line="306" />
         <source>正在打开表单……</source>
         <translation>正在打开表单……</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineScreen</name>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="380" />
+        <source>平台退回了下列修改。可以在相应页面改正记录（改正后会自动重新上传），或在这里重新发送、放弃本机的修改。</source>
+        <translation>平台退回了下列修改。可以在相应页面改正记录（改正后会自动重新上传），或在这里重新发送、放弃本机的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="388" />
+        <source>记录类型</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="388" />
+        <source>记录</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="388" />
+        <source>退回原因</source>
+        <translation>退回原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="388" />
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="396" />
+        <source>重新发送</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="398" />
+        <location filename="../../ui/sync_screens.py" line="436" />
+        <source>放弃此修改</source>
+        <translation>放弃此修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="437" />
+        <source>放弃后，这条记录恢复为平台上的内容（平台没有的记录将在本机撤销）。确定放弃吗？</source>
+        <translation>放弃后，这条记录恢复为平台上的内容（平台没有的记录将在本机撤销）。确定放弃吗？</translation>
     </message>
 </context>
 <context>
@@ -1134,57 +1265,57 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="63" />
+        <location filename="../../ui/shell.py" line="68" />
         <source>此栏目的服务（{0}）将在后续版本中提供；目前可在“人员”“办件”中办理相关事项。</source>
         <translation>此栏目的服务（{0}）将在后续版本中提供；目前可在“人员”“办件”中办理相关事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="68" />
+        <location filename="../../ui/shell.py" line="73" />
         <source>家庭与安置点</source>
         <translation>家庭与安置点</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="69" />
+        <location filename="../../ui/shell.py" line="74" />
         <source>单位与岗位</source>
         <translation>单位与岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="70" />
+        <location filename="../../ui/shell.py" line="75" />
         <source>统计</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="72" />
+        <location filename="../../ui/shell.py" line="77" />
         <source>工作台</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="73" />
+        <location filename="../../ui/shell.py" line="78" />
         <source>人员</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="74" />
+        <location filename="../../ui/shell.py" line="79" />
         <source>办件</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="79" />
+        <location filename="../../ui/shell.py" line="84" />
         <source>零就业家庭、易地扶贫搬迁安置点与劳动力台账</source>
         <translation>零就业家庭、易地扶贫搬迁安置点与劳动力台账</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="85" />
+        <location filename="../../ui/shell.py" line="90" />
         <source>用人单位、招聘岗位与人岗匹配</source>
         <translation>用人单位、招聘岗位与人岗匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="87" />
+        <location filename="../../ui/shell.py" line="92" />
         <source>本站与县级统计图表、Excel 报表</source>
         <translation>本站与县级统计图表、Excel 报表</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="88" />
+        <location filename="../../ui/shell.py" line="93" />
         <source>设置</source>
         <translation>设置</translation>
     </message>
@@ -1192,16 +1323,255 @@
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="38" />
+        <location filename="../../ui/app.py" line="41" />
         <source>基层就业服务台</source>
         <translation>基层就业服务台</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="40" />
+        <location filename="../../ui/app.py" line="43" />
         <source>基层就业服务台
 正在打开本站数据……</source>
         <translation>基层就业服务台
 正在打开本站数据……</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIssuesDialog</name>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="212" />
+        <source>同步冲突与被退回的修改</source>
+        <translation>同步冲突与被退回的修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="218" />
+        <source>冲突</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="219" />
+        <source>被退回的修改</source>
+        <translation>被退回的修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="221" />
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreens</name>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="42" />
+        <source>名称/姓名</source>
+        <translation>名称/姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="43" />
+        <source>性别</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="44" />
+        <source>出生日期</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="45" />
+        <source>民族</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="46" />
+        <source>文化程度</source>
+        <translation>文化程度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="47" />
+        <source>户口性质</source>
+        <translation>户口性质</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="48" />
+        <location filename="../../ui/sync_screens.py" line="67" />
+        <source>联系电话</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="49" />
+        <source>证件类型</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="50" />
+        <location filename="../../ui/sync_screens.py" line="51" />
+        <source>证件号码</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="52" />
+        <source>户籍地址</source>
+        <translation>户籍地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="53" />
+        <source>居住地址</source>
+        <translation>居住地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="54" />
+        <source>地址</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="55" />
+        <source>行政区划</source>
+        <translation>行政区划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="56" />
+        <source>就业状态</source>
+        <translation>就业状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="57" />
+        <source>备注</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="58" />
+        <location filename="../../ui/sync_screens.py" line="65" />
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="59" />
+        <source>表单内容</source>
+        <translation>表单内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="60" />
+        <source>办结期限</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="61" />
+        <source>办结日期</source>
+        <translation>办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="62" />
+        <source>办结原因</source>
+        <translation>办结原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="63" />
+        <source>岗位名称</source>
+        <translation>岗位名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="64" />
+        <source>招聘人数</source>
+        <translation>招聘人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="66" />
+        <source>联系人</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="68" />
+        <source>结果</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="69" />
+        <source>已删除</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="107" />
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="109" />
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="138" />
+        <source>同步</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="140" />
+        <source>立即与省级平台同步（F5）</source>
+        <translation>立即与省级平台同步（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="142" />
+        <location filename="../../ui/sync_screens.py" line="197" />
+        <source>冲突与退回</source>
+        <translation>冲突与退回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="167" />
+        <source>正在同步（已上传 {0}，已下载 {1}）</source>
+        <translation>正在同步（已上传 {0}，已下载 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="180" />
+        <source>未接入平台</source>
+        <translation>未接入平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="181" />
+        <source>本机尚未接入省级平台，数据只保存在本机。</source>
+        <translation>本机尚未接入省级平台，数据只保存在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="185" />
+        <source>同步失败：</source>
+        <translation>同步失败：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="187" />
+        <source>已同步 </source>
+        <translation>已同步 </translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="189" />
+        <source>尚未同步</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="191" />
+        <source>待上传 {0} 条</source>
+        <translation>待上传 {0} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="192" />
+        <source>上次成功：</source>
+        <translation>上次成功：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="192" />
+        <location filename="../../ui/sync_screens.py" line="193" />
+        <source>无</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="193" />
+        <source>上次错误：</source>
+        <translation>上次错误：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="197" />
+        <source>冲突与退回（{0}）</source>
+        <translation>冲突与退回（{0}）</translation>
     </message>
 </context>
 <context>
@@ -1215,12 +1585,12 @@
 <context>
     <name>self.start</name>
     <message>
-        <location filename="../../ui/app.py" line="128" />
+        <location filename="../../ui/app.py" line="174" />
         <source>无法打开本站数据</source>
         <translation>无法打开本站数据</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="160" />
+        <location filename="../../ui/app.py" line="211" />
         <source>基层就业服务台
 </source>
         <translation>基层就业服务台
