@@ -44,6 +44,9 @@ def main() -> int:
     assert station is not None
     worker = DbWorker()
     ctx = AppContext(store, worker, load_bundled_catalog(), station.name, station.code)
+    from ui.card_reading import CardBridge
+
+    ctx.cards = CardBridge({"card_backend": "simulator"})
 
     def settle(extra: float = 0.3) -> None:
         for _ in range(3):
@@ -105,6 +108,7 @@ def main() -> int:
     window.lock()
     shot(window, "locked")
     window.close()
+    ctx.cards.close()
     worker.shutdown()
     store.close()
     return 0
