@@ -61,8 +61,19 @@ def build_main_window(ctx: AppContext, idle_minutes: float = 10, sync_runner: Sy
 
     def settings() -> QWidget:
         page = SettingsPage(ctx)
-        page.settingsChanged.connect(lambda values: window.idle.set_minutes(values["idle_lock_minutes"]))
+        page.settingsChanged.connect(settings_changed)
         return page
+
+    def settings_changed(values: dict[str, object]) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from ui.style import apply_style
+
+        window.idle.set_minutes(float(values["idle_lock_minutes"]))  # type: ignore[arg-type]
+        ctx.settings.update(values)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_style(app, str(values.get("font_scale", "normal")))  # large-text mode applies at once
 
     def planned(title: str, what: str) -> QWidget:
         later = QCoreApplication.translate(

@@ -205,72 +205,87 @@
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="142" />
+        <location filename="../../ui/pages/case_editor.py" line="160" />
+        <source>附件未能保存：</source>
+        <translation>附件未能保存：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="162" />
+        <source>正在保存附件……</source>
+        <translation>正在保存附件……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="163" />
+        <source>附件已保存。</source>
+        <translation>附件已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="169" />
         <source>本机没有配置读卡器，请在“设置”中选择读卡器类型。</source>
         <translation>本机没有配置读卡器，请在“设置”中选择读卡器类型。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="145" />
+        <location filename="../../ui/pages/case_editor.py" line="172" />
         <source>正在读卡……</source>
         <translation>正在读卡……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="158" />
+        <location filename="../../ui/pages/case_editor.py" line="185" />
         <source>卡上没有持卡人信息，请改用厂商读卡器或身份证读卡。</source>
         <translation>卡上没有持卡人信息，请改用厂商读卡器或身份证读卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="174" />
+        <location filename="../../ui/pages/case_editor.py" line="201" />
         <source>已读卡并填入证件号码。</source>
         <translation>已读卡并填入证件号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="179" />
+        <location filename="../../ui/pages/case_editor.py" line="206" />
         <source>有未保存的修改……</source>
         <translation>有未保存的修改……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="211" />
+        <location filename="../../ui/pages/case_editor.py" line="238" />
         <source>草稿已保存 {0}</source>
         <translation>草稿已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="220" />
+        <location filename="../../ui/pages/case_editor.py" line="247" />
         <source>草稿未能保存：</source>
         <translation>草稿未能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="222" />
+        <location filename="../../ui/pages/case_editor.py" line="249" />
         <source>正在保存草稿……</source>
         <translation>正在保存草稿……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="234" />
+        <location filename="../../ui/pages/case_editor.py" line="261" />
         <source>材料不齐</source>
         <translation>材料不齐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="235" />
+        <location filename="../../ui/pages/case_editor.py" line="262" />
         <source>以下材料尚未勾选：{0}。仍然受理吗？</source>
         <translation>以下材料尚未勾选：{0}。仍然受理吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="268" />
+        <location filename="../../ui/pages/case_editor.py" line="295" />
         <source>正在受理……</source>
         <translation>正在受理……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="271" />
+        <location filename="../../ui/pages/case_editor.py" line="298" />
         <source>办理期限：{0}</source>
         <translation>办理期限：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="271" />
+        <location filename="../../ui/pages/case_editor.py" line="298" />
         <source>即时办结</source>
         <translation>即时办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="272" />
+        <location filename="../../ui/pages/case_editor.py" line="299" />
         <source>已受理，办件编号 {0}。</source>
         <translation>已受理，办件编号 {0}。</translation>
     </message>
@@ -1024,7 +1039,7 @@
 <context>
     <name>QDialog</name>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="306" />
+        <location filename="../../ui/pages/case_editor.py" line="333" />
         <source>正在打开表单……</source>
         <translation>正在打开表单……</translation>
     </message>
@@ -1265,57 +1280,57 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="68" />
+        <location filename="../../ui/shell.py" line="79" />
         <source>此栏目的服务（{0}）将在后续版本中提供；目前可在“人员”“办件”中办理相关事项。</source>
         <translation>此栏目的服务（{0}）将在后续版本中提供；目前可在“人员”“办件”中办理相关事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="73" />
+        <location filename="../../ui/shell.py" line="84" />
         <source>家庭与安置点</source>
         <translation>家庭与安置点</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="74" />
+        <location filename="../../ui/shell.py" line="85" />
         <source>单位与岗位</source>
         <translation>单位与岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="75" />
+        <location filename="../../ui/shell.py" line="86" />
         <source>统计</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="77" />
+        <location filename="../../ui/shell.py" line="88" />
         <source>工作台</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="78" />
+        <location filename="../../ui/shell.py" line="89" />
         <source>人员</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="79" />
+        <location filename="../../ui/shell.py" line="90" />
         <source>办件</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="84" />
+        <location filename="../../ui/shell.py" line="95" />
         <source>零就业家庭、易地扶贫搬迁安置点与劳动力台账</source>
         <translation>零就业家庭、易地扶贫搬迁安置点与劳动力台账</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="90" />
+        <location filename="../../ui/shell.py" line="101" />
         <source>用人单位、招聘岗位与人岗匹配</source>
         <translation>用人单位、招聘岗位与人岗匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="92" />
+        <location filename="../../ui/shell.py" line="103" />
         <source>本站与县级统计图表、Excel 报表</source>
         <translation>本站与县级统计图表、Excel 报表</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="93" />
+        <location filename="../../ui/shell.py" line="104" />
         <source>设置</source>
         <translation>设置</translation>
     </message>

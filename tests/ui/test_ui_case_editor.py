@@ -145,3 +145,22 @@ def test_f2_in_the_form_fills_the_id_from_the_card(qtbot: QtBot, ctx: Any) -> No
         qtbot.waitUntil(lambda: "已读卡" in editor.draft_state.text(), timeout=10_000)
     finally:
         ctx.cards.close()
+
+
+def test_attached_file_is_stored_by_content(qtbot: QtBot, ctx: Any, tmp_path: Any) -> None:
+    import hashlib
+
+    from app.store.attachments import blob_path
+    from app.store.models import Attachment
+
+    login(ctx)
+    editor = _editor(qtbot, ctx, _new_person(ctx))
+    scan = tmp_path / "失业证明扫描.pdf"
+    scan.write_bytes(b"%PDF-1.4 synthetic scan")
+    sha = hashlib.sha256(scan.read_bytes()).hexdigest()
+    editor.form.editor("attachments").add_file(scan)
+    qtbot.waitUntil(lambda: "附件已保存" in editor.draft_state.text(), timeout=10_000)
+    assert blob_path(ctx.store.data_dir, sha).read_bytes() == scan.read_bytes()
+    with ctx.store.session() as session:
+        assert session.scalars(select(Attachment).where(Attachment.sha256 == sha)).one().person_id is not None
+    assert sha in editor.form.values()["attachments"]

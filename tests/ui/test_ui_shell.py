@@ -195,3 +195,23 @@ def test_reader_test_button_shows_masked_result(qtbot: QtBot, ctx: Any) -> None:
     assert holder.ss_number not in text and holder.ss_number[:6] in text
     page.close()
     page._test_bridge.close()
+
+
+def test_large_text_mode_applies_at_once(qtbot: QtBot, ctx: Any) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.shell import build_main_window
+    from ui.style import FONT_POINTS, apply_style
+
+    login(ctx, "admin", "demo-admin-1")
+    window = build_main_window(ctx)
+    qtbot.addWidget(window)
+    page = window.show_page("settings")
+    wait_idle(qtbot, ctx)
+    try:
+        page.font.setCurrentIndex(page.font.findData("larger"))
+        with qtbot.waitSignal(page.settingsChanged, timeout=10_000):
+            page.save()
+        assert QApplication.font().pointSize() == FONT_POINTS["larger"]
+    finally:
+        apply_style(QApplication.instance(), "normal")

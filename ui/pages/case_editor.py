@@ -132,9 +132,36 @@ class CaseEditor(QDialog):
         self.form.changed.connect(self._changed)
         self._card_field: str | None = None
         self.form.readCardRequested.connect(self.read_card)
+        self.form.attachmentAdded.connect(self.store_attachment)
         if ctx.cards is not None:
             ctx.cards.cardRead.connect(self._card_read)
             ctx.cards.cardFailed.connect(self._card_failed)
+
+    # attachments: the file is copied into the store by content as soon as it is added -----------------
+    def store_attachment(self, path: str, sha256: str) -> None:
+        from pathlib import Path
+
+        ctx, person_id, case_id = self.ctx, self.person_id, self.case_id
+
+        def job() -> None:
+            from app.store.attachments import add_attachment
+
+            with ctx.store.session() as session:
+                row_id = add_attachment(session, ctx.store.data_dir, Path(path), case_id=case_id, person_id=person_id)
+                from app.store.models import Attachment
+
+                row = session.get(Attachment, row_id)
+                if row is None or row.sha256 != sha256:
+                    raise ValueError("the file changed while it was being added")
+
+        def failed(error: BaseException) -> None:
+            from ui.errors import user_message
+
+            self.draft_state.setText(self.tr("附件未能保存：") + user_message(error))
+
+        Operation(ctx, self, job, self.tr("正在保存附件……")).success(
+            lambda _r: self.draft_state.setText(self.tr("附件已保存。"))
+        ).failure(failed).run()
 
     # card reading (F2 or the 读卡 button of an ID field) ---------------------------------------------
     def read_card(self, field_key: str) -> None:
