@@ -501,29 +501,54 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="28" />
+        <location filename="../../ui/pages/dashboard.py" line="32" />
         <source>工作台</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="66" />
+        <location filename="../../ui/pages/dashboard.py" line="75" />
         <source>正在刷新工作台……</source>
         <translation>正在刷新工作台……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="81" />
+        <location filename="../../ui/pages/dashboard.py" line="91" />
         <source>超期 {0} 个工作日</source>
         <translation>超期 {0} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="83" />
+        <location filename="../../ui/pages/dashboard.py" line="93" />
         <source>剩 {0} 个工作日</source>
         <translation>剩 {0} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="89" />
+        <location filename="../../ui/pages/dashboard.py" line="99" />
         <source>（无）</source>
         <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="105" />
+        <source>同步：本机尚未接入省级平台，所有修改都保存在本机（待同步 {0} 条）。</source>
+        <translation>同步：本机尚未接入省级平台，所有修改都保存在本机（待同步 {0} 条）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="107" />
+        <source>同步：上次同步未完成（{1}），待同步 {0} 条，联网后会自动重试。</source>
+        <translation>同步：上次同步未完成（{1}），待同步 {0} 条，联网后会自动重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="111" />
+        <source>同步：待同步 {0} 条，上次成功 {1}。</source>
+        <translation>同步：待同步 {0} 条，上次成功 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="111" />
+        <source>尚无</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="115" />
+        <source> 有 {0} 条冲突、{1} 条被平台退回，请在状态栏“冲突与退回”中处理。</source>
+        <translation> 有 {0} 条冲突、{1} 条被平台退回，请在状态栏“冲突与退回”中处理。</translation>
     </message>
 </context>
 <context>

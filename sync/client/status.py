@@ -52,14 +52,22 @@ class SyncStatus:
         return "；".join(parts) + "。"
 
 
-def _outbox_counts(session: Session) -> dict[str, int]:
-    rows = session.execute(select(OutboxEntry.state, func.count()).group_by(OutboxEntry.state))
-    return {str(state_): int(count) for state_, count in rows}
+def _outbox_counts(session: Session, cap: int | None = None) -> dict[str, int]:
+    if cap is None:
+        rows = session.execute(select(OutboxEntry.state, func.count()).group_by(OutboxEntry.state))
+        return {str(state_): int(count) for state_, count in rows}
+    # Screens only need "how many, up to a point": each count stops at cap + 1 on the (state, seq) index.
+    counts: dict[str, int] = {}
+    for name in ("pending", "conflict", "rejected"):
+        limited = select(OutboxEntry.seq).where(OutboxEntry.state == name).limit(cap + 1).subquery()
+        counts[name] = session.scalar(select(func.count()).select_from(limited)) or 0
+    return counts
 
 
-def sync_status(session: Session) -> SyncStatus:
+def sync_status(session: Session, *, count_cap: int | None = None) -> SyncStatus:
+    """The workstation's sync state; with ``count_cap`` the outbox counts stop at cap + 1 (cheap on big stores)."""
     conn = state.connection(session)
-    counts = _outbox_counts(session)
+    counts = _outbox_counts(session, count_cap)
     conflicts = session.scalar(select(func.count()).select_from(SyncConflict).where(SyncConflict.state == "open"))
     parked = session.scalar(select(func.count()).select_from(SyncParked))
     return SyncStatus(

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ui.context import AppContext
 from ui.operations import Operation
+
+PENDING_CAP = 10_000  # as in the status bar: an exact count on a freshly imported store costs ~300 ms
 
 
 class DashboardPage(QWidget):
@@ -33,6 +37,10 @@ class DashboardPage(QWidget):
         self.warning.setWordWrap(True)
         self.warning.hide()
         outer.addWidget(self.warning)
+        self.sync_state = QLabel("")
+        self.sync_state.setObjectName("dashSyncState")
+        self.sync_state.setWordWrap(True)
+        outer.addWidget(self.sync_state)
         grid = QGridLayout()
         self.lists: dict[str, QListWidget] = {}
         self.boxes: dict[str, QGroupBox] = {}
@@ -57,16 +65,18 @@ class DashboardPage(QWidget):
             from app.clock import today
             from app.dashboard import build_dashboard
             from app.refdata.local_tables import working_calendar
+            from sync.client.status import sync_status
 
             with store.session() as session:
                 calendar = working_calendar(session)
                 board = build_dashboard(session, today(), calendar, names)
-                return board, calendar.warning_for(today())
+                return board, calendar.warning_for(today()), sync_status(session, count_cap=PENDING_CAP)
 
         Operation(self.ctx, self, job, self.tr("正在刷新工作台……")).success(self._show).run()
 
     def _show(self, result: object) -> None:
-        board, warning = result  # type: ignore[misc]
+        board, warning, sync = result  # type: ignore[misc]
+        self.sync_state.setText(self._sync_text(sync))
         self.warning.setVisible(bool(warning))
         self.warning.setText(warning or "")
         for key, title in self.SECTIONS:
@@ -89,6 +99,24 @@ class DashboardPage(QWidget):
                 placeholder = QListWidgetItem(self.tr("（无）"))
                 placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
                 view.addItem(placeholder)
+
+    def _sync_text(self, sync: Any) -> str:
+        if not sync.enrolled:
+            text = self.tr("同步：本机尚未接入省级平台，所有修改都保存在本机（待同步 {0} 条）。")
+        elif sync.last_error:
+            text = self.tr("同步：上次同步未完成（{1}），待同步 {0} 条，联网后会自动重试。").replace(
+                "{1}", sync.last_error
+            )
+        else:
+            text = self.tr("同步：待同步 {0} 条，上次成功 {1}。").replace("{1}", sync.last_success or self.tr("尚无"))
+        text = text.replace("{0}", f"{PENDING_CAP}+" if sync.pending > PENDING_CAP else str(sync.pending))
+        if sync.conflicts or sync.quarantined:
+            text += (
+                self.tr(" 有 {0} 条冲突、{1} 条被平台退回，请在状态栏“冲突与退回”中处理。")
+                .replace("{0}", str(sync.conflicts))
+                .replace("{1}", str(sync.quarantined))
+            )
+        return text
 
     def _open(self, item: QListWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)
