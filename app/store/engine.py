@@ -7,6 +7,7 @@ from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
 
 from app.store.errors import ForeignFileError, WrongKeyOrCorruptError
 
@@ -61,10 +62,16 @@ def classify_open_error(path: Path) -> Exception:
 
 
 def make_engine(path: Path, key_hex: str) -> Engine:
+    # The URL has no file name (the creator opens the file), which would make SQLAlchemy pick its
+    # in-memory SingletonThreadPool; that pool closes connections still used by other threads once more
+    # than pool_size threads have touched it. A file store gets a real QueuePool.
     engine = create_engine(
         "sqlite://",
         creator=lambda: raw_connect(path, key_hex),
         module=sqlcipher,
+        poolclass=QueuePool,
+        pool_size=5,
+        max_overflow=10,
         pool_pre_ping=False,
     )
 

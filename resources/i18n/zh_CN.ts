@@ -3,27 +3,42 @@
 <context>
     <name>AddStaffDialog</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="236" />
+        <location filename="../../ui/pages/settings.py" line="38" />
+        <source>窗口经办</source>
+        <translation>窗口经办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="39" />
+        <source>审核</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="40" />
+        <source>站点管理员</source>
+        <translation>站点管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="244" />
         <source>添加工作人员账号</source>
         <translation>添加工作人员账号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="243" />
+        <location filename="../../ui/pages/settings.py" line="251" />
         <source>用户名：</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="244" />
+        <location filename="../../ui/pages/settings.py" line="252" />
         <source>姓名：</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="245" />
+        <location filename="../../ui/pages/settings.py" line="253" />
         <source>角色：</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="246" />
+        <location filename="../../ui/pages/settings.py" line="254" />
         <source>初始密码：</source>
         <translation>初始密码：</translation>
     </message>
@@ -122,57 +137,117 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="47" />
+        <location filename="../../ui/pages/case_detail.py" line="26" />
+        <source>提交审核</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="27" />
+        <source>转入核验</source>
+        <translation>转入核验</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="28" />
+        <source>审核通过</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="29" />
+        <source>不予办理</source>
+        <translation>不予办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="30" />
+        <source>退回修改</source>
+        <translation>退回修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="31" />
+        <source>办结</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="32" />
+        <source>撤回</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="33" />
+        <source>注销</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="59" />
         <source>在左侧选择一件办件。</source>
         <translation>在左侧选择一件办件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="66" />
+        <location filename="../../ui/pages/case_detail.py" line="71" />
+        <source>打印受理回执</source>
+        <translation>打印受理回执</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="72" />
+        <source>打印承诺书</source>
+        <translation>打印承诺书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="73" />
+        <source>打印登记表</source>
+        <translation>打印登记表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="82" />
+        <source>打印受理回执（Ctrl+P）</source>
+        <translation>打印受理回执（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="84" />
         <source>办理过程</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="87" />
+        <location filename="../../ui/pages/case_detail.py" line="105" />
         <source>正在打开办件……</source>
         <translation>正在打开办件……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="98" />
+        <location filename="../../ui/pages/case_detail.py" line="116" />
         <source>（书面承诺）</source>
         <translation>（书面承诺）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="101" />
+        <location filename="../../ui/pages/case_detail.py" line="119" />
         <source>草稿，尚未受理</source>
         <translation>草稿，尚未受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="103" />
+        <location filename="../../ui/pages/case_detail.py" line="121" />
         <source>即时办结，无办理期限</source>
         <translation>即时办结，无办理期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="106" />
+        <location filename="../../ui/pages/case_detail.py" line="124" />
         <source>已超期 {0} 个工作日（期限 {1}）</source>
         <translation>已超期 {0} 个工作日（期限 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="108" />
+        <location filename="../../ui/pages/case_detail.py" line="126" />
         <source>还剩 {0} 个工作日（期限 {1}）</source>
         <translation>还剩 {0} 个工作日（期限 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="111" />
+        <location filename="../../ui/pages/case_detail.py" line="129" />
         <source>期限 {0}</source>
         <translation>期限 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="119" />
+        <location filename="../../ui/pages/case_detail.py" line="137" />
         <source>继续填写</source>
         <translation>继续填写</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="175" />
+        <location filename="../../ui/pages/case_detail.py" line="193" />
         <source>正在办理……</source>
         <translation>正在办理……</translation>
     </message>
@@ -501,6 +576,31 @@
 <context>
     <name>DashboardPage</name>
     <message>
+        <location filename="../../ui/pages/dashboard.py" line="21" />
+        <source>已超期</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="22" />
+        <source>2 个工作日内到期</source>
+        <translation>2 个工作日内到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="23" />
+        <source>今日受理</source>
+        <translation>今日受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="24" />
+        <source>待回访</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="25" />
+        <source>草稿</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/dashboard.py" line="32" />
         <source>工作台</source>
         <translation>工作台</translation>
@@ -783,6 +883,36 @@
         <location filename="../../ui/pages/person_editor.py" line="63" />
         <source>证件类型</source>
         <translation>证件类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_editor.py" line="65" />
+        <source>证件号码</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_editor.py" line="66" />
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_editor.py" line="67" />
+        <source>手机号码</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_editor.py" line="68" />
+        <source>社保卡卡号</source>
+        <translation>社保卡卡号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_editor.py" line="69" />
+        <source>常住地址</source>
+        <translation>常住地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_editor.py" line="70" />
+        <source>户籍地址</source>
+        <translation>户籍地址</translation>
     </message>
     <message>
         <location filename="../../ui/pages/person_editor.py" line="100" />
@@ -1124,102 +1254,137 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="46" />
+        <location filename="../../ui/pages/settings.py" line="27" />
+        <source>标准</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="28" />
+        <source>大字</source>
+        <translation>大字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="29" />
+        <source>特大字</source>
+        <translation>特大字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="32" />
+        <source>模拟读卡（培训演示）</source>
+        <translation>模拟读卡（培训演示）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="33" />
+        <source>社保卡读卡器（厂商动态库）</source>
+        <translation>社保卡读卡器（厂商动态库）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="34" />
+        <source>PC/SC 通用读卡器</source>
+        <translation>PC/SC 通用读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="35" />
+        <source>二代身份证阅读器</source>
+        <translation>二代身份证阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="54" />
         <source>设置</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="49" />
+        <location filename="../../ui/pages/settings.py" line="57" />
         <source>本站</source>
         <translation>本站</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="51" />
+        <location filename="../../ui/pages/settings.py" line="59" />
         <source>站点名称：</source>
         <translation>站点名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="52" />
+        <location filename="../../ui/pages/settings.py" line="60" />
         <source>区划代码：</source>
         <translation>区划代码：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="55" />
+        <location filename="../../ui/pages/settings.py" line="63" />
         <source>工作站</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="60" />
+        <location filename="../../ui/pages/settings.py" line="68" />
         <source> 分钟</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="78" />
+        <location filename="../../ui/pages/settings.py" line="86" />
         <source>无操作自动锁定：</source>
         <translation>无操作自动锁定：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="79" />
+        <location filename="../../ui/pages/settings.py" line="87" />
         <source>字号：</source>
         <translation>字号：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="80" />
+        <location filename="../../ui/pages/settings.py" line="88" />
         <source>省级平台地址：</source>
         <translation>省级平台地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="81" />
+        <location filename="../../ui/pages/settings.py" line="89" />
         <source>代理服务器：</source>
         <translation>代理服务器：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="82" />
+        <location filename="../../ui/pages/settings.py" line="90" />
         <source>CA 证书文件：</source>
         <translation>CA 证书文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="83" />
+        <location filename="../../ui/pages/settings.py" line="91" />
         <source>读卡器类型：</source>
         <translation>读卡器类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="84" />
+        <location filename="../../ui/pages/settings.py" line="92" />
         <source>读卡器动态库：</source>
         <translation>读卡器动态库：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="85" />
+        <location filename="../../ui/pages/settings.py" line="93" />
         <source>测试读卡器</source>
         <translation>测试读卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="92" />
+        <location filename="../../ui/pages/settings.py" line="100" />
         <source>读卡结果：</source>
         <translation>读卡结果：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="97" />
+        <location filename="../../ui/pages/settings.py" line="105" />
         <source>保存设置</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="107" />
+        <location filename="../../ui/pages/settings.py" line="115" />
         <source>工作人员账号（仅站点管理员可管理）</source>
         <translation>工作人员账号（仅站点管理员可管理）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="112" />
+        <location filename="../../ui/pages/settings.py" line="120" />
         <source>添加账号</source>
         <translation>添加账号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="160" />
+        <location filename="../../ui/pages/settings.py" line="168" />
         <source>正在读卡……</source>
         <translation>正在读卡……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="206" />
+        <location filename="../../ui/pages/settings.py" line="214" />
         <source>设置已保存。</source>
         <translation>设置已保存。</translation>
     </message>

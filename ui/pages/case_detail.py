@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -20,6 +21,17 @@ from PySide6.QtWidgets import (
 from ui.context import AppContext
 from ui.operations import Operation
 
+# Workflow action labels come from app.workflow; listed here so the translation catalogue has them.
+ACTION_LABELS = (
+    QT_TRANSLATE_NOOP("CaseDetailPanel", "提交审核"),
+    QT_TRANSLATE_NOOP("CaseDetailPanel", "转入核验"),
+    QT_TRANSLATE_NOOP("CaseDetailPanel", "审核通过"),
+    QT_TRANSLATE_NOOP("CaseDetailPanel", "不予办理"),
+    QT_TRANSLATE_NOOP("CaseDetailPanel", "退回修改"),
+    QT_TRANSLATE_NOOP("CaseDetailPanel", "办结"),
+    QT_TRANSLATE_NOOP("CaseDetailPanel", "撤回"),
+    QT_TRANSLATE_NOOP("CaseDetailPanel", "注销"),
+)
 EVENT_LABELS = {
     "accept": "受理",
     "request_review": "提交审核",
@@ -55,7 +67,11 @@ class CaseDetailPanel(QWidget):
         layout.addLayout(self.action_row)
         print_row = QHBoxLayout()
         self.print_buttons: dict[str, QPushButton] = {}
-        for template, label in (("receipt", "打印受理回执"), ("commitment", "打印承诺书"), ("form", "打印登记表")):
+        for template, label in (
+            ("receipt", QT_TRANSLATE_NOOP("CaseDetailPanel", "打印受理回执")),
+            ("commitment", QT_TRANSLATE_NOOP("CaseDetailPanel", "打印承诺书")),
+            ("form", QT_TRANSLATE_NOOP("CaseDetailPanel", "打印登记表")),
+        ):
             button = QPushButton(self.tr(label))
             button.setObjectName(f"print-{template}")
             button.clicked.connect(lambda _c=False, t=template: self._print(t))
@@ -63,6 +79,8 @@ class CaseDetailPanel(QWidget):
             print_row.addWidget(button)
             self.print_buttons[template] = button
         layout.addLayout(print_row)
+        self.print_buttons["receipt"].setToolTip(self.tr("打印受理回执（Ctrl+P）"))
+        QShortcut(QKeySequence("Ctrl+P"), self, activated=lambda: self._print_if_enabled("receipt"))
         box = QGroupBox(self.tr("办理过程"))
         inner = QVBoxLayout(box)
         self.timeline = QListWidget()
@@ -173,6 +191,10 @@ class CaseDetailPanel(QWidget):
             self.load(case_id)
 
         Operation(self.ctx, self, job, self.tr("正在办理……")).success(done).run()
+
+    def _print_if_enabled(self, template: str) -> None:
+        if self.print_buttons[template].isEnabled():
+            self._print(template)
 
     def _print(self, template: str) -> None:
         if self.case_id:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ui.context import AppContext
@@ -18,11 +18,11 @@ class DashboardPage(QWidget):
     openFollowUp = Signal(str)
 
     SECTIONS = (
-        ("overdue", "已超期"),
-        ("due_soon", "2 个工作日内到期"),
-        ("today_cases", "今日受理"),
-        ("follow_ups_due", "待回访"),
-        ("drafts", "草稿"),
+        ("overdue", QT_TRANSLATE_NOOP("DashboardPage", "已超期")),
+        ("due_soon", QT_TRANSLATE_NOOP("DashboardPage", "2 个工作日内到期")),
+        ("today_cases", QT_TRANSLATE_NOOP("DashboardPage", "今日受理")),
+        ("follow_ups_due", QT_TRANSLATE_NOOP("DashboardPage", "待回访")),
+        ("drafts", QT_TRANSLATE_NOOP("DashboardPage", "草稿")),
     )
 
     def __init__(self, ctx: AppContext) -> None:

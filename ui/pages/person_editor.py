@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -62,12 +62,12 @@ class PersonEditor(QDialog):
                 self.doc_type.addItem(label, code)
         form.addRow(self.tr("证件类型") + "：", self.doc_type)
         for key, label in (
-            ("doc_number", "证件号码"),
-            ("name", "姓名"),
-            ("phone", "手机号码"),
-            ("ss_card_number", "社保卡卡号"),
-            ("residence_address", "常住地址"),
-            ("hukou_address", "户籍地址"),
+            ("doc_number", QT_TRANSLATE_NOOP("PersonEditor", "证件号码")),
+            ("name", QT_TRANSLATE_NOOP("PersonEditor", "姓名")),
+            ("phone", QT_TRANSLATE_NOOP("PersonEditor", "手机号码")),
+            ("ss_card_number", QT_TRANSLATE_NOOP("PersonEditor", "社保卡卡号")),
+            ("residence_address", QT_TRANSLATE_NOOP("PersonEditor", "常住地址")),
+            ("hukou_address", QT_TRANSLATE_NOOP("PersonEditor", "户籍地址")),
         ):
             edit = QLineEdit()
             edit.setObjectName(key)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,14 +23,22 @@ from PySide6.QtWidgets import (
 from ui.context import AppContext
 from ui.operations import Operation
 
-FONT_LABELS = {"normal": "标准", "large": "大字", "larger": "特大字"}
-CARD_LABELS = {
-    "simulator": "模拟读卡（培训演示）",
-    "vendor": "社保卡读卡器（厂商动态库）",
-    "pcsc": "PC/SC 通用读卡器",
-    "idcard": "二代身份证阅读器",
+FONT_LABELS = {
+    "normal": QT_TRANSLATE_NOOP("SettingsPage", "标准"),
+    "large": QT_TRANSLATE_NOOP("SettingsPage", "大字"),
+    "larger": QT_TRANSLATE_NOOP("SettingsPage", "特大字"),
 }
-ROLE_CHOICES = (("clerk", "窗口经办"), ("reviewer", "审核"), ("admin", "站点管理员"))
+CARD_LABELS = {
+    "simulator": QT_TRANSLATE_NOOP("SettingsPage", "模拟读卡（培训演示）"),
+    "vendor": QT_TRANSLATE_NOOP("SettingsPage", "社保卡读卡器（厂商动态库）"),
+    "pcsc": QT_TRANSLATE_NOOP("SettingsPage", "PC/SC 通用读卡器"),
+    "idcard": QT_TRANSLATE_NOOP("SettingsPage", "二代身份证阅读器"),
+}
+ROLE_CHOICES = (
+    ("clerk", QT_TRANSLATE_NOOP("AddStaffDialog", "窗口经办")),
+    ("reviewer", QT_TRANSLATE_NOOP("AddStaffDialog", "审核")),
+    ("admin", QT_TRANSLATE_NOOP("AddStaffDialog", "站点管理员")),
+)
 
 
 class SettingsPage(QWidget):
