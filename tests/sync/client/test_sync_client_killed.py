@@ -45,7 +45,11 @@ def _start_up_seconds(store: Store) -> float:
     return time.monotonic() - started
 
 
-def _sync_then_kill(store: Store, after: float) -> int | None:
+def _sync_then_kill(store: Store, after: float) -> float | None:
+    """Run one round in a child and SIGKILL it after ``after`` s; None if killed, else how long it ran."""
+    import time
+
+    started = time.monotonic()
     child = subprocess.Popen(
         [sys.executable, "-m", "sync.client.cli", "--data-dir", str(store.data_dir.root), "sync", "--once"],
         cwd=ROOT,
@@ -54,7 +58,8 @@ def _sync_then_kill(store: Store, after: float) -> int | None:
         stderr=subprocess.DEVNULL,
     )
     try:
-        return child.wait(timeout=after)
+        child.wait(timeout=after)
+        return time.monotonic() - started
     except subprocess.TimeoutExpired:
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
@@ -67,12 +72,18 @@ def _killing(platform: PlatformHarness, enrolled: Callable[..., Store], kills: i
     ids = add_persons(pusher, 150, seed=seed)
     killed = 0
     # The kill falls after the child's start-up (measured here, since a loaded machine starts slower)
-    # and somewhere in the round that follows.
+    # and before the round would end: each side's window shrinks to the length of rounds that finished
+    # before their kill, so the kills keep landing inside rounds however fast this machine is today.
     start_up = _start_up_seconds(pusher)
+    lower = start_up * 0.8
+    upper = {"pc1": start_up + 1.5, "pc2": start_up + 1.5}
     for number in range(kills):
-        target = pusher if number % 2 == 0 else puller
-        if _sync_then_kill(target, start_up * 0.9 + rng.random() * 0.8) is None:
+        target, side = (pusher, "pc1") if number % 2 == 0 else (puller, "pc2")
+        ran = _sync_then_kill(target, lower + rng.random() * max(0.05, upper[side] - lower))
+        if ran is None:
             killed += 1
+        else:
+            upper[side] = max(lower + 0.05, min(upper[side], ran * 0.95))
         if target is pusher:
             for person_id in rng.sample(ids, 10):
                 edit(pusher, Person, person_id, note=f"第{number}次")
