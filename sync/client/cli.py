@@ -19,9 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from app.cli.commands import CLI_ACTOR, opened
-from app.cli.output import CliError, fail, print_json, print_table
-from app.errors import UserError
-from app.store.errors import StoreError
+from app.cli.output import CliError, print_json, print_table
 from sync.client.errors import SyncError
 
 if TYPE_CHECKING:
@@ -314,26 +312,11 @@ def add_parsers(sub: Any) -> None:
     p.set_defaults(func=cmd_quarantine_discard)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="fuwutai", description="基层就业服务台 同步命令")
-    parser.add_argument("--data-dir", help="数据文件夹（默认取环境变量 FUWUTAI_HOME）")
-    add_parsers(parser.add_subparsers(dest="command", metavar="命令"))
-    return parser
-
-
 def run(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if getattr(args, "func", None) is None:
-        parser.print_help()
-        return 2
-    try:
-        result: int = args.func(args)
-        return result
-    except CliError as exc:
-        return fail(str(exc), exc.code)
-    except (StoreError, UserError) as exc:
-        return fail(str(exc))
+    """Standalone entry (``python -m sync.client.cli``): the ``fuwutai`` command line with these commands."""
+    from app.cli.main import run as run_cli
+
+    return run_cli(argv, extensions=(add_parsers,))
 
 
 def main() -> None:
