@@ -55,6 +55,9 @@ def ensure_demo_store(data_dir: DataDir | None = None, persons: int = 40) -> Sto
             )
             people.append((create_person(session, staff[1].id, data)[0], data))
         _demo_cases(session, staff[1], people[:6])
+        from app.demo_areas import seed_areas
+
+        seed_areas(session, staff, people, rng)
     store.backup_if_due()
     return store
 

@@ -366,4 +366,10 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     FollowUp,
 )
 
+from app.store import models_assistance as _assistance  # noqa: E402
+from app.store import models_employment as _employment  # noqa: E402
+from app.store import models_households as _households  # noqa: E402
+from app.store import models_services as _services  # noqa: E402
 from app.store import sync_models as _sync_models  # noqa: E402, F401  (client sync tables share Base.metadata)
+
+SYNCED_MODELS = SYNCED_MODELS + _households.SYNCED + _employment.SYNCED + _assistance.SYNCED + _services.SYNCED

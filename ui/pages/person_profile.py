@@ -76,6 +76,11 @@ class PersonProfile(QScrollArea):
         layout.addWidget(box)
         self.cases = self._list(layout, self.tr("办件"), "profileCases")
         self.follow_ups = self._list(layout, self.tr("回访与跟踪"), "profileFollowUps")
+        from ui.pages.profile_panels import panel_factories
+
+        self.panels: list[QWidget] = [factory(ctx) for factory in panel_factories()]
+        for panel in self.panels:
+            layout.addWidget(panel)
         self.access = self._list(layout, self.tr("查看与修改记录"), "profileAccess")
         layout.addStretch(1)
         self.start_button.clicked.connect(self._start_case)
@@ -161,6 +166,8 @@ class PersonProfile(QScrollArea):
         self.access.clear()
         for line in overview.recent_access:
             self.access.addItem(f"{line.at:%Y-%m-%d %H:%M}  {line.actor}  {ACTIONS.get(line.action, line.action)}")
+        for panel in self.panels:
+            panel.load(person.id)  # type: ignore[attr-defined]
         self._set_enabled(True)
 
     def _start_case(self) -> None:
