@@ -32,6 +32,7 @@ class Dashboard:
     overdue: tuple[DashboardLine, ...]
     follow_ups_due: tuple[DashboardLine, ...]
     drafts: tuple[DashboardLine, ...]
+    online: tuple[DashboardLine, ...] = ()  # 网上申请待受理, oldest first
 
 
 def _names(session: Session, person_ids: set[str]) -> dict[str, str]:
@@ -83,6 +84,12 @@ def build_dashboard(
             select(Case).where(live, Case.state == State.DRAFT.value).order_by(Case.created_at.desc()).limit(limit)
         )
     ]
+    online = [
+        summarize(c)
+        for c in session.scalars(
+            select(Case).where(live, Case.state == State.RECEIVED_ONLINE.value).order_by(Case.created_at).limit(limit)
+        )
+    ]
     follows = list(
         session.scalars(
             select(FollowUp)
@@ -93,7 +100,7 @@ def build_dashboard(
     )
     names = _names(
         session,
-        {c.person_id for c in todays + soon + late + drafts if c.person_id}
+        {c.person_id for c in todays + soon + late + drafts + online if c.person_id}
         | {f.person_id for f in follows if f.person_id},
     )
 
@@ -126,4 +133,5 @@ def build_dashboard(
         tuple(map(case_line, late)),
         follow_lines,
         tuple(map(case_line, drafts)),
+        tuple(map(case_line, online)),
     )

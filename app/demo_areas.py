@@ -21,6 +21,18 @@ Seeder = Callable[[Session, list[StaffInfo], list[tuple[str, PersonInput]], rand
 def seeders() -> list[Seeder]:
     """The area seeders, in the order they run (later ones may use what earlier ones made)."""
     found: list[Seeder] = []
+    from app.demo_households import seed_households
+
+    found.append(seed_households)
+    from app.demo_assistance import seed_assistance  # 失业登记 follow-through, 就业登记, 就业援助
+
+    found.append(seed_assistance)
+    from app.demo_employment import seed_employment  # employers, postings, intentions, referrals
+
+    found.append(seed_employment)
+    from app.demo_services import seed_services  # training, campaigns, appointments, satisfaction, fraud
+
+    found.append(seed_services)
     return found
 
 

@@ -13,6 +13,11 @@ DEBIAN_PACKAGES=(
   xvfb xauth fonts-noto-cjk poppler-utils
   pcscd vsmartcard-vpcd libpcsclite-dev swig
   postgresql
+  # The Linux bundle and .deb (build/build-linux.sh, build/build-deb.sh): PyInstaller strips and reads
+  # ELF files with binutils; dpkg-deb packs the .deb.
+  binutils dpkg-dev
+  # The Windows build and its test under Wine (build/build-windows.sh, tests/build/test_windows_installer.py).
+  wine64 wine nsis gcc-mingw-w64-x86-64-win32 locales
 )
 
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
@@ -24,6 +29,12 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "安装系统软件包: ${missing[*]}"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+  # Wine behaves as a Chinese Windows (code page 936, Chinese file names) only with this host locale.
+  if ! locale -a 2>/dev/null | grep -qix 'zh_CN.utf8'; then
+    sed -i 's/^# *zh_CN.UTF-8 UTF-8/zh_CN.UTF-8 UTF-8/' /etc/locale.gen
+    grep -q '^zh_CN.UTF-8 UTF-8' /etc/locale.gen || echo 'zh_CN.UTF-8 UTF-8' >> /etc/locale.gen
+    locale-gen >/dev/null
   fi
 fi
 

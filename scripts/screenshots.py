@@ -12,6 +12,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,6 +105,48 @@ def main() -> int:
         cases.open_case(cases.model.id_at(1))  # type: ignore[attr-defined]
 
     shot(window, "cases", open_first)
+    shot(window, "stats", lambda: (window.show_page("stats"), settle(1.0)))
+    households = window.show_page("households")
+    shot(window, "households-zero", lambda: settle(1.0))
+    shot(window, "households", lambda: (households.tabs.setCurrentIndex(1), settle(1.0)))  # type: ignore[attr-defined]
+    shot(window, "employers", lambda: (window.show_page("employers"), settle(1.0)))
+    # 培训、创业与信用 panel of the person opened above, 今日预约 and the satisfaction dialog (services_extra)
+    from ui.pages.profile_training import TrainingProfilePanel
+    from ui.pages.satisfaction_dialog import SatisfactionDialog
+    from ui.pages.services_desk import AppointmentsDialog
+
+    panel = next(p for p in persons.profile.panels if isinstance(p, TrainingProfilePanel))  # type: ignore[attr-defined]
+    shot(panel, "person_training")
+    for dialog, name in (
+        (AppointmentsDialog(ctx, window), "appointments"),
+        (SatisfactionDialog(ctx, window, ""), "satisfaction"),
+    ):
+        dialog.show()
+        shot(dialog, name)
+        dialog.close()
+    # 就业援助: 援助计划进行中 from the 工作台, one person's 就业失业登记与就业援助 panel, a placement over its limit
+    from PySide6.QtCore import Qt
+
+    from ui.pages.assistance_lists import AssistanceListsBar
+
+    window.show_page("dashboard")
+    settle()
+    bar = window.findChild(AssistanceListsBar)
+    if bar is not None:
+        plans = bar.open_list("plans")
+        shot(plans, "assistance_plans")
+        if plans.view.count() and plans.view.item(0).data(Qt.ItemDataRole.UserRole):  # a person, not "(无)"
+            person = plans.open_person(plans.view.item(plans.view.count() - 1))
+            shot(person, "assistance_person")  # type: ignore[arg-type]
+            placement = plans.panel.place()
+            placement.post_name.setText("保洁")
+            placement.employer.setText("五里冲街道办事处（演示）")
+            placement.set_period(date(2026, 12, 1), date(2030, 12, 31))
+            placement.save()
+            shot(placement, "assistance_placement_refused")
+            placement.close()
+            person.close()  # type: ignore[union-attr]
+        plans.close()
     shot(window, "settings", lambda: window.show_page("settings"))
     window.lock()
     shot(window, "locked")

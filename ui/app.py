@@ -67,10 +67,12 @@ def report_first_paint() -> None:
 
 def open_station(data_dir_arg: str | None, demo: bool) -> Opened:
     """Runs on the DB worker: opens (or, for the demo, creates) the store and loads what pages need."""
-    from app.catalog import load_bundled_catalog
+    from app.catalog.station import station_catalog
+    from app.config.preset import check_station, current_preset, effective_settings
     from app.logsetup import configure_logging
-    from app.settings import get_settings
     from app.store import DataDir, open_store, resolve_data_dir
+
+    preset = current_preset()  # fuwutai.toml: a bad preset stops the start with its reasons, before any data
 
     if demo:
         from app.demo import demo_data_dir, ensure_demo_store
@@ -84,11 +86,11 @@ def open_station(data_dir_arg: str | None, demo: bool) -> Opened:
         store = open_store(data_dir)
     try:
         station = store.station()
+        check_station(preset, station.code if station else None)
         with store.session() as session:
-            settings = get_settings(session)
-        return Opened(
-            store, load_bundled_catalog(), station.name if station else "", station.code if station else "", settings
-        )
+            settings = effective_settings(session, preset)  # user settings, preset where locked or unset
+            catalog = station_catalog(session)
+        return Opened(store, catalog, station.name if station else "", station.code if station else "", settings)
     except BaseException:
         store.close()
         raise
@@ -199,9 +201,12 @@ class Program:
             opened.station_code,
             settings=opened.settings,
         )
+        from sync.client.card_services import PlatformCardAuthenticator, store_api_factory
         from ui.card_reading import CardBridge
 
-        self.cards = ctx.cards = CardBridge(opened.settings)
+        # 3rd-generation cards and QR codes are checked by the platform; offline they say so.
+        self.platform_calls = store_api_factory(opened.store)
+        self.cards = ctx.cards = CardBridge(opened.settings, PlatformCardAuthenticator(self.platform_calls))
         if self.demo:
             # The demo's reference platform starts on its own thread while the login dialog shows.
             self.platform = DemoPlatform(opened.store)
@@ -227,26 +232,49 @@ class Program:
         self.window.show()
         self.start.hide()
         self.sync_runner.start()
-        self._listen_for_qr_scans(self.window)
+        self.sync_runner.finished.connect(lambda outcome: self._refresh_catalog(ctx) if outcome.ok else None)
+        self._listen_for_qr_scans(ctx, self.window)
 
-    def _listen_for_qr_scans(self, window: MainWindow) -> None:
+    def _listen_for_qr_scans(self, ctx: Any, window: MainWindow) -> None:
         """电子社保卡 QR codes typed by a scanner anywhere in the window; offline they are kept to verify."""
-        from ui.qr_input import QrScanFilter
+        from sync.client.card_services import PlatformQrVerifier
+        from ui.qr_input import QrScanFilter, deliver_scan
 
-        self.qr = QrScanFilter()
+        self.qr = QrScanFilter(PlatformQrVerifier(self.platform_calls))
         self.qr.install()
+        self.qr.verifying.connect(
+            lambda: window.statusBar().showMessage(
+                QCoreApplication.translate("Program", "已扫描电子社保卡二维码，正在联网核验……"), 15_000
+            )
+        )
+        self.qr.scanned.connect(lambda token: deliver_scan(ctx, window, token))
 
-        def scanned(token: Any) -> None:
-            text = token.message or QCoreApplication.translate("Program", "电子社保卡二维码已核验。")
-            window.statusBar().showMessage(text, 15_000)
+    def _refresh_catalog(self, ctx: Any) -> None:
+        """Items the platform published take effect for new cases as soon as a round brings them."""
+        store, known = ctx.store, getattr(self, "_catalog_version", None)
 
-        self.qr.scanned.connect(scanned)
+        def job() -> Any:
+            from app.catalog.station import published_version, station_catalog
+
+            with store.session() as session:
+                version = published_version(session)
+                if version == known:
+                    return None
+                return version, station_catalog(session)
+
+        def done(result: Any) -> None:
+            if result is not None:
+                self._catalog_version, ctx.catalog = result
+
+        self.worker.run(job, done, lambda _error: None)
 
     def _platform_ready(self) -> None:
         if self.sync_runner is not None:
             self.sync_runner.reconnect()
 
     def shutdown(self) -> None:
+        if getattr(self, "qr", None) is not None:
+            self.qr.close()
         if self.cards is not None:
             self.cards.close()
         # The sync thread stops (and is joined) before the worker and the store it uses.
@@ -270,6 +298,9 @@ def run_gui(argv: Sequence[str], *, demo: bool) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("基层就业服务台")
+    from ui.crash import install_crash_handler
+
+    install_crash_handler(app)  # unhandled errors: logged without personal data, apology with the log's place
     from ui.i18n import install_translator
 
     install_translator(app)

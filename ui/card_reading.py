@@ -17,13 +17,15 @@ class CardBridge(QObject):
     cardFailed = Signal(str)  # Chinese message saying what to do
     cardInserted = Signal()  # readers that can tell: a card was just put in
 
-    def __init__(self, settings: dict[str, Any]) -> None:
+    def __init__(self, settings: dict[str, Any], authenticator: Any = None) -> None:
+        """``authenticator`` (an ``OnlineAuthenticator``) is what 3rd-generation cards need for the HSM route."""
         super().__init__()
         from app.cards import CardService, ReaderSettings, reader_factory
 
         backend = settings.get("card_backend") or "simulator"
         reader_settings = ReaderSettings(backend=backend, library=settings.get("card_library") or None)
-        self.service = CardService(reader_factory(reader_settings))
+        self.authenticator = authenticator
+        self.service = CardService(reader_factory(reader_settings, authenticator))
         self.busy = False
 
     def watch(self) -> None:

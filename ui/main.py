@@ -30,6 +30,10 @@ def _command(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
+    if "--self-test" in args:  # installed-program check (ui/selftest.py); never touches real data
+        from ui.selftest import run_self_test
+
+        sys.exit(run_self_test(args))
     command = _command(args)
     if (command is not None and command not in GUI_COMMANDS) or (
         command is None and any(a in {"-h", "--help"} for a in args)

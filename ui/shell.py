@@ -59,6 +59,39 @@ def build_main_window(ctx: AppContext, idle_minutes: float = 10, sync_runner: Sy
         page.detail.printRequested.connect(print_case)
         return page
 
+    def open_person(person_id: str) -> None:
+        page = window.show_page("persons")
+        page.open_person(person_id)  # type: ignore[attr-defined]
+
+    def open_household(household_id: str) -> None:
+        page = window.show_page("households")
+        opener = getattr(page, "open_household", None)
+        if opener is not None:
+            opener(household_id)
+
+    def stats_page() -> QWidget:
+        from ui.pages.stats import StatsPage
+
+        page = StatsPage(ctx)
+        page.openCase.connect(open_case)
+        page.openPerson.connect(open_person)
+        page.openHousehold.connect(open_household)
+        page.openPersonList.connect(lambda: window.show_page("persons"))
+        return page
+
+    def households_page() -> QWidget:
+        from ui.pages.households import HouseholdsPage
+
+        return HouseholdsPage(ctx)
+
+    def employers_page() -> QWidget:
+        from ui.pages.employers import EmployersPage
+
+        page = EmployersPage(ctx)
+        page.openCase.connect(open_case)
+        page.openPerson.connect(open_person)
+        return page
+
     def settings() -> QWidget:
         page = SettingsPage(ctx)
         page.settingsChanged.connect(settings_changed)
@@ -88,19 +121,9 @@ def build_main_window(ctx: AppContext, idle_minutes: float = 10, sync_runner: Sy
         ("dashboard", QCoreApplication.translate("Shell", "工作台"), dashboard),
         ("persons", QCoreApplication.translate("Shell", "人员"), persons),
         ("cases", QCoreApplication.translate("Shell", "办件"), cases),
-        (
-            "households",
-            households,
-            lambda: planned(
-                households, QCoreApplication.translate("Shell", "零就业家庭、易地扶贫搬迁安置点与劳动力台账")
-            ),
-        ),
-        (
-            "employers",
-            employers,
-            lambda: planned(employers, QCoreApplication.translate("Shell", "用人单位、招聘岗位与人岗匹配")),
-        ),
-        ("stats", stats, lambda: planned(stats, QCoreApplication.translate("Shell", "本站与县级统计图表、Excel 报表"))),
+        ("households", households, households_page),
+        ("employers", employers, employers_page),
+        ("stats", stats, stats_page),
         ("settings", QCoreApplication.translate("Shell", "设置"), settings),
     ]
     window = MainWindow(ctx, pages, idle_minutes)

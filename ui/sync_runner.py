@@ -31,6 +31,8 @@ class SyncProgress:
     label: str
     uploaded: int
     downloaded: int
+    phase: str = ""  # the engine's phase: connect, push, pull, attachments, refdata, done
+    download_total: int | None = None  # an estimate of the records this pull brings, when the feed gives one
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,25 @@ class SyncOutcome:
     quarantined: int = 0
     last_success: str | None = None  # ISO time, UTC
     last_error: str | None = None
+
+
+def _settle_heap() -> None:
+    """Keep the garbage collector from stalling the GUI thread during a big round.
+
+    A full collection walks every tracked object and holds the GIL while it does: with the program's
+    long-lived objects (Qt wrappers, SQLAlchemy mappers, the pinyin tables the search index loads)
+    one took up to half a second in the middle of a big pull, and the GUI thread froze that long
+    (benchmarks/bench_sync_gui.py). Before each round, the pinyin tables are loaded and everything
+    alive is moved out of the collector's sight (``gc.freeze``): passes during the round then only
+    walk what the round itself made. Objects that are alive now and become cyclic garbage later are
+    never reclaimed, which at one call per round is negligible.
+    """
+    import gc
+
+    from app.search.terms import index_terms
+
+    index_terms("张三", None)  # loads the pinyin tables once, before the freeze
+    gc.freeze()
 
 
 class SyncRunner(QObject):
@@ -180,6 +201,7 @@ class SyncRunner(QObject):
             return engine, None
         self._started_raw.emit()
         counts = {"push": 0, "push_base": 0, "pull": 0, "last_push": 0}
+        pull_total: list[int | None] = [None]
 
         def on_progress(progress: Any) -> None:
             if progress.phase == "push":
@@ -189,8 +211,14 @@ class SyncRunner(QObject):
                 counts["push"] = counts["push_base"] + progress.done
             elif progress.phase == "pull":
                 counts["pull"] = progress.done
-            self._progress_raw.emit(SyncProgress(progress.label, counts["push"], counts["pull"]))
+                pull_total[0] = progress.total
+            # One queued signal per batch or page (hundreds of records): the GUI thread repaints
+            # the status bar a few times a second at most.
+            self._progress_raw.emit(
+                SyncProgress(progress.label, counts["push"], counts["pull"], progress.phase, pull_total[0])
+            )
 
+        _settle_heap()
         if engine is None:
             engine = SyncEngine(self.store, progress=on_progress, cancel=self._cancel, tuning=self.tuning)
         else:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -128,8 +129,13 @@ def _status_outcome(store: Any) -> SyncOutcome:
     )
 
 
+# A pull shows its progress bar once it has brought more than this many records (a first pull, or a
+# station catching up after a long time offline); the few records of an everyday round do not flash it.
+LONG_PULL_RECORDS = 500
+
+
 class SyncStatus(QWidget):
-    """The status bar's sync part; drives ``window.sync_label``."""
+    """The status bar's sync part; drives ``window.sync_label`` and, during a long pull, a progress bar."""
 
     def __init__(self, window: MainWindow, runner: SyncRunner) -> None:
         super().__init__(window)
@@ -142,7 +148,13 @@ class SyncStatus(QWidget):
         self.issues_button = QPushButton(self.tr("冲突与退回"))
         self.issues_button.setObjectName("syncIssues")
         self.issues_button.clicked.connect(self.open_issues)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("syncProgress")
+        self.progress_bar.setMaximumWidth(220)
+        self.progress_bar.setTextVisible(True)
+        self.progress_bar.hide()
         bar = window.statusBar()
+        bar.addPermanentWidget(self.progress_bar)
         bar.addPermanentWidget(self.sync_button)
         bar.addPermanentWidget(self.issues_button)
         QShortcut(QKeySequence(Qt.Key.Key_F5), window, activated=runner.request)
@@ -168,8 +180,31 @@ class SyncStatus(QWidget):
         self.label.setText(text.replace("{0}", str(progress.uploaded)).replace("{1}", str(progress.downloaded)))
         if progress.label:
             self.label.setToolTip(progress.label)
+        self._show_pull(progress)
+
+    def _show_pull(self, progress: SyncProgress) -> None:
+        """The progress bar with counts while a long pull runs; hidden in every other phase."""
+        bar = self.progress_bar
+        if progress.phase != "pull" or progress.downloaded <= LONG_PULL_RECORDS:
+            if progress.phase != "pull":
+                bar.hide()
+            return
+        total = progress.download_total
+        if total is not None and total >= progress.downloaded:
+            bar.setRange(0, max(1, total))
+            bar.setValue(progress.downloaded)
+            bar.setFormat(
+                self.tr("已下载 {0} / {1} 条").replace("{0}", str(progress.downloaded)).replace("{1}", str(total))
+            )
+        else:
+            # The feed does not say how many will come: a moving bar with the count so far.
+            bar.setRange(0, 0)
+            bar.setFormat(self.tr("已下载 {0} 条").replace("{0}", str(progress.downloaded)))
+        bar.setToolTip(bar.format())
+        bar.show()
 
     def _finished(self, outcome: SyncOutcome) -> None:
+        self.progress_bar.hide()
         self.last_outcome = outcome
         self.sync_button.setEnabled(True)
         self._show(outcome)

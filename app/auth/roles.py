@@ -25,7 +25,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "case.create": _ALL,
     "case.edit_draft": _ALL,
     "case.accept": _ALL,
+    "case.decline": _ALL,  # 不予受理 an online application: the counter's intake decision
     "case.request_review": _ALL,
+    "case.start_verification": _ALL,  # 转入核验: a commitment case waits for its check
     "case.complete": _ALL,
     "case.withdraw": _ALL,
     "case.approve": _REVIEW,

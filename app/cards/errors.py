@@ -159,3 +159,11 @@ def error_from_json(data: Mapping[str, Any]) -> CardError:
         problem = data.get("problem")
         return CardDataInvalid(problem if isinstance(problem, str) else "", message)
     return cls(message)
+
+
+class QrRejected(CardError):
+    """The platform looked at an 电子社保卡 QR code and refused it (unknown, forged or expired)."""
+
+    kind = "QrRejected"
+    exit_code = 20
+    default_message = "电子社保卡二维码无效。请让服务对象刷新电子社保卡二维码后重新扫描，或改用证件办理。"

@@ -329,6 +329,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_doctor(args: argparse.Namespace) -> int:
     checks = run_checks(data_dir_of(args), repair=args.repair)
+    if getattr(args, "bundle", None):
+        from app.cli.doctor import write_bundle
+
+        written = write_bundle(data_dir_of(args), Path(args.bundle), checks)
+        print(f"诊断包已生成：{written}（不含个人信息，可交给信息技术人员）", file=sys.stderr)
     if args.json:
         print_json([{"check": c.name, "status": c.status, "message": c.message} for c in checks])
     else:

@@ -101,6 +101,7 @@ def build_parser(extensions: Sequence[Extension] = ()) -> argparse.ArgumentParse
     p = sub.add_parser("doctor", help="检查数据库完整性、迁移、密钥库、审计链和磁盘空间")
     p.add_argument("--json", action="store_true")
     p.add_argument("--repair", action="store_true", help="发现查询索引不一致时重建索引")
+    p.add_argument("--bundle", metavar="FILE.zip", help="另外生成诊断包（版本、配置、检查结果、日志；不含个人信息）")
     p.set_defaults(func=commands.cmd_doctor)
 
     refdata_commands.add_parsers(sub)
@@ -114,7 +115,21 @@ def build_parser(extensions: Sequence[Extension] = ()) -> argparse.ArgumentParse
     return parser
 
 
+def _chinese_safe_output() -> None:
+    """Output piped on a Windows whose code page has no Chinese (cp1252) would crash on the first
+    Chinese sentence, after the command's work was done: write UTF-8 there instead."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            "中文".encode(encoding)
+        except (LookupError, UnicodeEncodeError):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(encoding="utf-8")
+
+
 def run(argv: Sequence[str] | None = None, extensions: Sequence[Extension] = ()) -> int:
+    _chinese_safe_output()
     parser = build_parser(extensions)
     args = parser.parse_args(argv)
     if getattr(args, "func", None) is None:

@@ -7,6 +7,7 @@ from app.search.index import (
     rebuild_index,
     reindex_person,
     unindex_person,
+    update_index,
 )
 from app.search.query import PersonHit, PlannedQuery, normalize_query, plan_search, search_persons
 
@@ -22,4 +23,5 @@ __all__ = [
     "reindex_person",
     "search_persons",
     "unindex_person",
+    "update_index",
 ]

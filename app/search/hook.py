@@ -1,5 +1,8 @@
 """ORM flush hook: every Person inserted, changed or tombstoned is re-indexed in the same flush.
 
+All persons of one flush are indexed together (:func:`app.search.index.update_index`: a handful of
+statements per flush, not four per person), so a pulled page of a thousand persons stays cheap.
+
 ``after_flush`` sees the flushed rows while the session still lists them as new or dirty, and writes
 through ``session.connection()``: the index change is part of the same transaction as the row.
 Changes applied from the platform (``remote_apply``) are indexed too: the index describes local data.
@@ -7,13 +10,12 @@ Changes applied from the platform (``remote_apply``) are indexed too: the index 
 
 from __future__ import annotations
 
-from itertools import chain
 from typing import Any
 
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
-from app.search.index import IndexedPerson, reindex_person, unindex_person
+from app.search.index import IndexedPerson, update_index
 from app.store.models import Person
 
 _INDEXED_ATTRIBUTES = ("name", "phone", "doc_number", "gender", "birth_date", "deleted")
@@ -32,10 +34,13 @@ def _index_persons(session: Session, _flush_context: Any) -> None:
     dirty = [obj for obj in session.dirty if isinstance(obj, Person) and _needs_reindex(obj, is_new=False)]
     if not new and not dirty:
         return
-    conn = session.connection()
-    for person in chain(new, dirty):
+    live: list[IndexedPerson] = []
+    gone: list[str] = []
+    for person in [*new, *dirty]:
         if person.deleted:
-            unindex_person(conn, person.id)
+            gone.append(person.id)
         else:
-            reindex_person(conn, IndexedPerson(person.id, person.name, person.doc_number, person.gender,
-                                               person.birth_date, person.phone))
+            live.append(
+                IndexedPerson(person.id, person.name, person.doc_number, person.gender, person.birth_date, person.phone)
+            )
+    update_index(session.connection(), live, gone)

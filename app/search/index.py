@@ -3,8 +3,10 @@
 Three writers, all inside the caller's transaction so the index commits or rolls back with the data:
 
 * :mod:`app.search.hook` re-indexes every Person inserted, renamed, re-numbered or tombstoned
-  through the ORM (one row at a time: counter work);
-* :func:`bulk_index` is called by the importer for the persons it inserts with Core statements;
+  through the ORM, all of one flush together with :func:`update_index` (a few statements per flush,
+  not per person: a pulled page of a thousand persons is one flush);
+* :func:`bulk_index` is called by the importer for the persons it inserts with Core statements, and
+  :func:`update_index` by the sync client for the persons a pulled page inserts with Core statements;
 * :func:`rebuild_index` drops and refills the whole index, for repair (``fuwutai doctor``).
 
 Core ``UPDATE person`` statements bypass the hook; whoever writes one calls :func:`reindex_person`.
@@ -24,6 +26,7 @@ from app.search.schema import CREATE_FTS
 from app.search.terms import index_terms
 
 REBUILD_PAGE = 5_000
+_LOOKUP_CHUNK = 500  # well under SQLite's limit of bound parameters
 
 _INSERT_FTS = "INSERT INTO person_fts (rowid, name, pinyin, initials, phone_rev) VALUES (?, ?, ?, ?, ?)"
 _MAP_COLUMNS = "fts_rowid, person_id, name, masked_id, gender, birth_date, phone_tail"
@@ -72,6 +75,43 @@ def unindex_person(conn: Connection, person_id: str) -> None:
         return
     conn.exec_driver_sql("DELETE FROM person_fts WHERE rowid = ?", (row[0],))
     conn.exec_driver_sql("DELETE FROM person_search WHERE fts_rowid = ?", (row[0],))
+
+
+def update_index(conn: Connection, live: Sequence[IndexedPerson], gone: Iterable[str] = ()) -> None:
+    """Re-index many persons at once: ``live`` ones (new or changed) replace any rows they had,
+    ``gone`` ones (tombstoned) lose theirs. One look-up per 500 persons and one executemany per
+    table, whatever the count. A person already indexed keeps its FTS rowid; new ones are numbered
+    after the current maximum (the caller's transaction holds the write lock: it has written them).
+    """
+    latest = {person.id: person for person in live}  # the last state of a person wins
+    removed = [person_id for person_id in dict.fromkeys(gone) if person_id not in latest]
+    ids = [*latest, *removed]
+    if not ids:
+        return
+    existing: dict[str, int] = {}
+    for start in range(0, len(ids), _LOOKUP_CHUNK):
+        part = ids[start : start + _LOOKUP_CHUNK]
+        marks = ", ".join("?" * len(part))
+        rows = conn.exec_driver_sql(
+            f"SELECT person_id, fts_rowid FROM person_search WHERE person_id IN ({marks})", tuple(part)
+        )
+        existing.update((str(person_id), int(rowid)) for person_id, rowid in rows)
+    if existing:
+        old = [(rowid,) for rowid in existing.values()]
+        conn.exec_driver_sql("DELETE FROM person_fts WHERE rowid = ?", old)
+        conn.exec_driver_sql("DELETE FROM person_search WHERE fts_rowid = ?", old)
+    if not latest:
+        return
+    top = int(conn.exec_driver_sql("SELECT COALESCE(MAX(fts_rowid), 0) FROM person_search").scalar_one())
+    numbered: list[tuple[int, IndexedPerson]] = []
+    for person in latest.values():
+        rowid = existing.get(person.id)
+        if rowid is None:
+            top += 1
+            rowid = top
+        numbered.append((rowid, person))
+    conn.exec_driver_sql(_INSERT_MAP, [_map_row(rowid, person) for rowid, person in numbered])
+    conn.exec_driver_sql(_INSERT_FTS, [_fts_row(rowid, person) for rowid, person in numbered])
 
 
 def bulk_index(conn: Connection, persons: Sequence[IndexedPerson]) -> None:

@@ -234,6 +234,8 @@ class Case(Synced, Base):
     __table_args__ = (
         Index("ix_case_state_due", "state", "due_on"),
         Index("ix_case_item", "item_code"),
+        # 统计: registrations per item and month read this index alone (migration 0009).
+        Index("ix_case_item_accepted", "item_code", "accepted_on", "state", "deleted"),
         # Covers the case list (live, newest first) and its filters: see migration 0004.
         Index(
             "ix_case_list",

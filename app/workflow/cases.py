@@ -21,7 +21,7 @@ from app.clock import today as local_today
 from app.errors import NotFound, UserError, ValidationFailed
 from app.store.models import Case, CaseEvent, FollowUp, Setting, Station
 from app.workflow.deadlines import due_date, working_days_left
-from app.workflow.states import OPEN_STATES, STATE_LABELS, TRANSITIONS, State
+from app.workflow.states import EDITABLE_STATES, OPEN_STATES, STATE_LABELS, TRANSITIONS, State
 
 
 class WorkflowError(UserError):
@@ -149,8 +149,11 @@ def create_case(
 def save_draft(session: Session, actor: StaffInfo, case_id: str, form_data: dict[str, Any]) -> None:
     require(actor.role, "case.edit_draft")
     case = _case(session, case_id)
-    if case.state != State.DRAFT:
-        raise WorkflowError("只有草稿可以修改表单内容；已受理的件请走退回修改流程。")
+    if case.state not in EDITABLE_STATES:
+        raise WorkflowError("只有草稿和待受理的网上申请可以修改表单内容；已受理的件请走退回修改流程。")
+    # Keys starting with "_" are kept by the program beside the form (e.g. the QR check); the form
+    # itself never sends them, so a save must not drop them.
+    form_data = {**{k: v for k, v in (case.form_data or {}).items() if k.startswith("_")}, **form_data}
     if case.form_data != form_data:
         case.form_data = dict(form_data)
         audit.record(session, actor.id, "case.edit", "case", case.id, {"fields": sorted(form_data)})
@@ -185,6 +188,8 @@ def transition(
 
     if action == "accept":
         _accept(session, case, item, calendar, day, on_commitment=bool(on_commitment))
+        if case.handler_id is None:  # an online application: the clerk who accepts it handles it
+            case.handler_id = actor.id
     elif action == "complete" and item.review_required:
         raise WorkflowError(f"“{item.name}”需要审核，请先提交审核，由审核人员审核通过后办结。")
     elif action == "request_review" and not item.review_required:
@@ -204,6 +209,9 @@ def transition(
         )
     )
     session.flush()
+    from app.services.flows import after_transition  # the services build on the workflow: imported late
+
+    after_transition(session, actor, case, action, catalog=catalog, day=day)
     detail: dict[str, Any] = {"from": state.value, "to": rule.target.value}
     if case.person_id:
         detail["person_id"] = case.person_id

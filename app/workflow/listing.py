@@ -38,6 +38,7 @@ class CaseRow:
     closed_on: date | None
     on_commitment: bool
     synced: bool
+    sync_state: str = ""  # synced | pending | conflict | rejected, filled in by callers that know the outbox
 
 
 def _filtered(query: Select[tuple[str]], f: CaseFilter) -> Select[tuple[str]]:

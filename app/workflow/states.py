@@ -1,8 +1,10 @@
 """Case states and the transitions between them, as data.
 
 draft → accepted (受理) → in_review / pending_verification → completed (办结) | rejected | withdrawn;
-completed → cancelled where the item allows it. Which roles may take each transition lives in
-``app.auth.roles.PERMISSIONS`` under ``case.<action>``.
+completed → cancelled where the item allows it. Applications made online (就业帮 APP, 网上服务大厅) arrive
+from the platform in ``received_online`` (网上申请待受理): the counter accepts them (受理, the deadline starts
+then) or declines them (不予受理, with a reason); the decision goes back to the platform by the outbox.
+Which roles may take each transition lives in ``app.auth.roles.PERMISSIONS`` under ``case.<action>``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from enum import StrEnum
 
 class State(StrEnum):
     DRAFT = "draft"
+    RECEIVED_ONLINE = "received_online"  # sync.protocol.RECEIVED_ONLINE: only the online channel creates it
     ACCEPTED = "accepted"
     IN_REVIEW = "in_review"
     PENDING_VERIFICATION = "pending_verification"
@@ -24,6 +27,7 @@ class State(StrEnum):
 
 STATE_LABELS = {
     State.DRAFT: "草稿",
+    State.RECEIVED_ONLINE: "网上申请待受理",
     State.ACCEPTED: "已受理",
     State.IN_REVIEW: "待审核",
     State.PENDING_VERIFICATION: "待核验",
@@ -35,6 +39,8 @@ STATE_LABELS = {
 
 OPEN_STATES = frozenset({State.ACCEPTED, State.IN_REVIEW, State.PENDING_VERIFICATION})
 FINAL_STATES = frozenset({State.COMPLETED, State.REJECTED, State.WITHDRAWN, State.CANCELLED})
+# States whose form the counter may still change: its own drafts, and online applications before 受理 (补正).
+EDITABLE_STATES = frozenset({State.DRAFT, State.RECEIVED_ONLINE})
 
 
 @dataclass(frozen=True)
@@ -53,9 +59,17 @@ TRANSITIONS: dict[str, Transition] = {
         Transition(
             "accept",
             "受理",
-            frozenset({State.DRAFT}),
+            frozenset({State.DRAFT, State.RECEIVED_ONLINE}),
             State.ACCEPTED,
             confirm="确认受理此件？受理后将开始计算办理时限。",
+        ),
+        Transition(
+            "decline",
+            "不予受理",
+            frozenset({State.RECEIVED_ONLINE}),
+            State.REJECTED,
+            needs_reason=True,
+            confirm="确认不予受理此网上申请？请填写原因，原因会告知申请人。",
         ),
         Transition(
             "request_review",
@@ -100,7 +114,9 @@ TRANSITIONS: dict[str, Transition] = {
         Transition(
             "withdraw",
             "撤回",
-            frozenset({State.DRAFT, State.ACCEPTED, State.IN_REVIEW, State.PENDING_VERIFICATION}),
+            frozenset(
+                {State.DRAFT, State.RECEIVED_ONLINE, State.ACCEPTED, State.IN_REVIEW, State.PENDING_VERIFICATION}
+            ),
             State.WITHDRAWN,
             needs_reason=True,
             confirm="确认撤回此件？请填写撤回原因（如申请人主动撤回）。",

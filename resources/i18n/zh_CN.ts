@@ -18,29 +18,321 @@
         <translation>站点管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="244" />
+        <location filename="../../ui/pages/settings.py" line="264" />
         <source>添加工作人员账号</source>
         <translation>添加工作人员账号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="251" />
+        <location filename="../../ui/pages/settings.py" line="271" />
         <source>用户名：</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="252" />
+        <location filename="../../ui/pages/settings.py" line="272" />
         <source>姓名：</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="253" />
+        <location filename="../../ui/pages/settings.py" line="273" />
         <source>角色：</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="254" />
+        <location filename="../../ui/pages/settings.py" line="274" />
         <source>初始密码：</source>
         <translation>初始密码：</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentsDialog</name>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="117" />
+        <source>今日预约</source>
+        <translation>今日预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="119" />
+        <source>已到场</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="119" />
+        <source>已办理</source>
+        <translation>已办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="119" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="143" />
+        <source>★绿色通道  </source>
+        <translation>★绿色通道  </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="156" />
+        <source>（今天没有预约；网上预约在同步后显示在这里）</source>
+        <translation>（今天没有预约；网上预约在同步后显示在这里）</translation>
+    </message>
+</context>
+<context>
+    <name>AssistanceListDialog</name>
+    <message>
+        <location filename="../../ui/pages/assistance_lists.py" line="90" />
+        <source>双击或回车打开该人员的就业援助信息。</source>
+        <translation>双击或回车打开该人员的就业援助信息。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_lists.py" line="100" />
+        <source>（无）</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_lists.py" line="105" />
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_lists.py" line="117" />
+        <source>就业失业登记与就业援助</source>
+        <translation>就业失业登记与就业援助</translation>
+    </message>
+</context>
+<context>
+    <name>AssistanceListsBar</name>
+    <message>
+        <location filename="../../ui/pages/assistance_lists.py" line="27" />
+        <source>认定即将到期</source>
+        <translation>认定即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_lists.py" line="28" />
+        <source>援助计划进行中</source>
+        <translation>援助计划进行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_lists.py" line="48" />
+        <source>就业援助：</source>
+        <translation>就业援助：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_lists.py" line="67" />
+        <source>正在读取就业援助名单……</source>
+        <translation>正在读取就业援助名单……</translation>
+    </message>
+</context>
+<context>
+    <name>AssistancePanel</name>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="32" />
+        <source>就业失业登记与就业援助</source>
+        <translation>就业失业登记与就业援助</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="42" />
+        <source>首次联系与按月跟踪</source>
+        <translation>首次联系与按月跟踪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="43" />
+        <source>援助计划步骤</source>
+        <translation>援助计划步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="44" />
+        <source>公益性岗位</source>
+        <translation>公益性岗位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="49" />
+        <source>记录回访</source>
+        <translation>记录回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="50" />
+        <source>打印受理回执</source>
+        <translation>打印受理回执</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="51" />
+        <source>打印承诺书</source>
+        <translation>打印承诺书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="52" />
+        <source>就业登记核验走访</source>
+        <translation>就业登记核验走访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="53" />
+        <source>认定就业困难人员</source>
+        <translation>认定就业困难人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="54" />
+        <source>添加援助步骤</source>
+        <translation>添加援助步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="55" />
+        <source>登记步骤进展</source>
+        <translation>登记步骤进展</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="56" />
+        <source>公益性岗位安置</source>
+        <translation>公益性岗位安置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="112" />
+        <source>正在读取就业援助信息……</source>
+        <translation>正在读取就业援助信息……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="128" />
+        <source>已完成 {0}</source>
+        <translation>已完成 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="130" />
+        <source>已超期</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="132" />
+        <source>待办</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="150" />
+        <source>在岗</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="150" />
+        <source>已退出 {0}</source>
+        <translation>已退出 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="156" />
+        <source>补贴期限累计最长 {0} 个月（已用 {1} 个月）；安置次数上限 {2} 次。</source>
+        <translation>补贴期限累计最长 {0} 个月（已用 {1} 个月）；安置次数上限 {2} 次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="174" />
+        <source>就业状态：{0}</source>
+        <translation>就业状态：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="177" />
+        <source>；尚未办理失业登记。</source>
+        <translation>；尚未办理失业登记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="178" />
+        <source>。失业登记 {0}：{1}</source>
+        <translation>。失业登记 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="180" />
+        <source>（书面承诺）</source>
+        <translation>（书面承诺）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="184" />
+        <source>，承诺件办理期限 {0}（还剩 {1} 个工作日）</source>
+        <translation>，承诺件办理期限 {0}（还剩 {1} 个工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="186" />
+        <source>，承诺件办理期限 {0}（已超期 {1} 个工作日）</source>
+        <translation>，承诺件办理期限 {0}（已超期 {1} 个工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="192" />
+        <source>（{0}）</source>
+        <translation>（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="194" />
+        <source>，原因：{0}</source>
+        <translation>，原因：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="196" />
+        <source>。失业原因：{0}</source>
+        <translation>。失业原因：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="198" />
+        <source>；原因分析：{0}</source>
+        <translation>；原因分析：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="200" />
+        <source>。{0}</source>
+        <translation>。{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="207" />
+        <source>就业登记 {0}：{1}，就业日期 {2}</source>
+        <translation>就业登记 {0}：{1}，就业日期 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="210" />
+        <source>（本人书面承诺）</source>
+        <translation>（本人书面承诺）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="212" />
+        <source>；核验走访：{0}</source>
+        <translation>；核验走访：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="218" />
+        <source>就业困难人员：未认定。</source>
+        <translation>就业困难人员：未认定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="219" />
+        <source>就业困难人员：{0}；{1}认定，有效期至 {2}</source>
+        <translation>就业困难人员：{0}；{1}认定，有效期至 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="222" />
+        <source>（已失效）</source>
+        <translation>（已失效）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="225" />
+        <source>；工作人员调查：{0}，{1}，{2}</source>
+        <translation>；工作人员调查：{0}，{1}，{2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="231" />
+        <source>；部门信息核查：{0}</source>
+        <translation>；部门信息核查：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="235" />
+        <source>。援助计划进行中（{0} 建立）</source>
+        <translation>。援助计划进行中（{0} 建立）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="237" />
+        <source>。援助计划已关闭（{0}，{1}）</source>
+        <translation>。援助计划已关闭（{0}，{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="293" />
+        <source>公益性岗位补贴期限累计最长 {0} 个月（该人员已享受 {1} 个月），安置次数上限 {2} 次；</source>
+        <translation>公益性岗位补贴期限累计最长 {0} 个月（该人员已享受 {1} 个月），安置次数上限 {2} 次；</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="294" />
+        <source>距法定退休年龄不足 {3} 年的可延长至退休。限额来自“公益性岗位安置”事项定义（待本省确认）。</source>
+        <translation>距法定退休年龄不足 {3} 年的可延长至退休。限额来自“公益性岗位安置”事项定义（待本省确认）。</translation>
     </message>
 </context>
 <context>
@@ -84,6 +376,69 @@
         <location filename="../../ui/forms/attachments.py" line="146" />
         <source>已保存的文件 {short}…</source>
         <translation>已保存的文件 {short}…</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsDialog</name>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="257" />
+        <source>专项活动</source>
+        <translation>专项活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="265" />
+        <source>开始日期 至 结束日期，如 2026-09-01 至 2026-09-30</source>
+        <translation>开始日期 至 结束日期，如 2026-09-01 至 2026-09-30</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="266" />
+        <source>活动代码</source>
+        <translation>活动代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="267" />
+        <source>活动名称</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="268" />
+        <source>活动时段</source>
+        <translation>活动时段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="270" />
+        <source>保存本站专项活动</source>
+        <translation>保存本站专项活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="291" />
+        <source>内置</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="291" />
+        <source>平台发布</source>
+        <translation>平台发布</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="291" />
+        <source>本站</source>
+        <translation>本站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="294" />
+        <source>【进行中】</source>
+        <translation>【进行中】</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="306" />
+        <source>活动时段：请按“2026-09-01 至 2026-09-30”的格式填写。</source>
+        <translation>活动时段：请按“2026-09-01 至 2026-09-30”的格式填写。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="316" />
+        <source>已保存。</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
@@ -177,77 +532,163 @@
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="59" />
+        <location filename="../../ui/pages/case_detail.py" line="34" />
+        <source>不予受理</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="37" />
+        <source>已同步</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="38" />
+        <source>待同步</source>
+        <translation>待同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="39" />
+        <source>冲突，请在状态栏“冲突与退回”中处理</source>
+        <translation>冲突，请在状态栏“冲突与退回”中处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="40" />
+        <source>被平台退回，请在状态栏“冲突与退回”中处理</source>
+        <translation>被平台退回，请在状态栏“冲突与退回”中处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="82" />
         <source>在左侧选择一件办件。</source>
         <translation>在左侧选择一件办件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="71" />
+        <location filename="../../ui/pages/case_detail.py" line="102" />
         <source>打印受理回执</source>
         <translation>打印受理回执</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="72" />
+        <location filename="../../ui/pages/case_detail.py" line="103" />
         <source>打印承诺书</source>
         <translation>打印承诺书</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="73" />
+        <location filename="../../ui/pages/case_detail.py" line="104" />
         <source>打印登记表</source>
         <translation>打印登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="82" />
+        <location filename="../../ui/pages/case_detail.py" line="113" />
         <source>打印受理回执（Ctrl+P）</source>
         <translation>打印受理回执（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="84" />
+        <location filename="../../ui/pages/case_detail.py" line="115" />
         <source>办理过程</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="105" />
+        <location filename="../../ui/pages/case_detail.py" line="139" />
         <source>正在打开办件……</source>
         <translation>正在打开办件……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="116" />
+        <location filename="../../ui/pages/case_detail.py" line="150" />
         <source>（书面承诺）</source>
         <translation>（书面承诺）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="119" />
+        <location filename="../../ui/pages/case_detail.py" line="154" />
+        <source>同步：</source>
+        <translation>同步：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="157" />
         <source>草稿，尚未受理</source>
         <translation>草稿，尚未受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="121" />
+        <location filename="../../ui/pages/case_detail.py" line="159" />
+        <source>网上申请，待窗口受理；受理后开始计算办理时限</source>
+        <translation>网上申请，待窗口受理；受理后开始计算办理时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="161" />
         <source>即时办结，无办理期限</source>
         <translation>即时办结，无办理期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="124" />
+        <location filename="../../ui/pages/case_detail.py" line="164" />
         <source>已超期 {0} 个工作日（期限 {1}）</source>
         <translation>已超期 {0} 个工作日（期限 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="126" />
+        <location filename="../../ui/pages/case_detail.py" line="166" />
         <source>还剩 {0} 个工作日（期限 {1}）</source>
         <translation>还剩 {0} 个工作日（期限 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="129" />
+        <location filename="../../ui/pages/case_detail.py" line="169" />
         <source>期限 {0}</source>
         <translation>期限 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="137" />
+        <location filename="../../ui/pages/case_detail.py" line="177" />
         <source>继续填写</source>
         <translation>继续填写</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="193" />
+        <location filename="../../ui/pages/case_detail.py" line="182" />
+        <location filename="../../ui/pages/case_detail.py" line="270" />
+        <source>联网补查</source>
+        <translation>联网补查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="184" />
+        <source>受理时无法联网核查：现在到省平台补查此人在全省的登记情况</source>
+        <translation>受理时无法联网核查：现在到省平台补查此人在全省的登记情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="189" />
+        <source>审核并受理</source>
+        <translation>审核并受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="224" />
+        <source>电子社保卡二维码：待核验（扫码时无法联网），请以证件原件核对身份。</source>
+        <translation>电子社保卡二维码：待核验（扫码时无法联网），请以证件原件核对身份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="225" />
+        <source>电子社保卡二维码：核验通过。</source>
+        <translation>电子社保卡二维码：核验通过。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="226" />
+        <source>电子社保卡二维码：核验未通过，请以证件原件核对身份。</source>
+        <translation>电子社保卡二维码：核验未通过，请以证件原件核对身份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="230" />
+        <source>（二维码持有人与服务对象不一致）</source>
+        <translation>（二维码持有人与服务对象不一致）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="262" />
+        <source>正在记录联网核查……</source>
+        <translation>正在记录联网核查……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="271" />
+        <source>联网补查未完成：</source>
+        <translation>联网补查未完成：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="278" />
+        <source>正在联网核查……</source>
+        <translation>正在联网核查……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="314" />
         <source>正在办理……</source>
         <translation>正在办理……</translation>
     </message>
@@ -256,216 +697,558 @@
     <name>CaseEditor</name>
     <message>
         <location filename="../../ui/pages/case_editor.py" line="105" />
+        <source>登录省平台并核查</source>
+        <translation>登录省平台并核查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="121" />
         <source>以书面承诺方式受理</source>
         <translation>以书面承诺方式受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="111" />
+        <location filename="../../ui/pages/case_editor.py" line="127" />
         <source>承诺件办理时限：{0} 个工作日</source>
         <translation>承诺件办理时限：{0} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="114" />
+        <location filename="../../ui/pages/case_editor.py" line="130" />
         <source>保存草稿（Ctrl+S）</source>
         <translation>保存草稿（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="116" />
+        <location filename="../../ui/pages/case_editor.py" line="132" />
         <source>受理（Ctrl+Enter）</source>
         <translation>受理（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="118" />
+        <location filename="../../ui/pages/case_editor.py" line="134" />
         <source>关闭（Esc）</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="160" />
+        <location filename="../../ui/pages/case_editor.py" line="173" />
+        <source>联网核查：正在查询此人在全省的登记情况……</source>
+        <translation>联网核查：正在查询此人在全省的登记情况……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="189" />
+        <source>未登录省级平台</source>
+        <translation>未登录省级平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="193" />
+        <source>无法联网核查（离线），可先受理，联网后补查。</source>
+        <translation>无法联网核查（离线），可先受理，联网后补查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="195" />
+        <source>
+联网核查需要用本人账号登录省级平台。</source>
+        <translation>
+联网核查需要用本人账号登录省级平台。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="198" />
+        <source>正在联网核查……</source>
+        <translation>正在联网核查……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="217" />
+        <source>联网核查：此人在全省其他站点已有同类登记，请核实后再受理，避免重复登记。</source>
+        <translation>联网核查：此人在全省其他站点已有同类登记，请核实后再受理，避免重复登记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="219" />
+        <source>联网核查：全省未发现此人其他站点的同类登记。</source>
+        <translation>联网核查：全省未发现此人其他站点的同类登记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="269" />
         <source>附件未能保存：</source>
         <translation>附件未能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="162" />
+        <location filename="../../ui/pages/case_editor.py" line="271" />
         <source>正在保存附件……</source>
         <translation>正在保存附件……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="163" />
+        <location filename="../../ui/pages/case_editor.py" line="272" />
         <source>附件已保存。</source>
         <translation>附件已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="169" />
+        <location filename="../../ui/pages/case_editor.py" line="278" />
         <source>本机没有配置读卡器，请在“设置”中选择读卡器类型。</source>
         <translation>本机没有配置读卡器，请在“设置”中选择读卡器类型。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="172" />
+        <location filename="../../ui/pages/case_editor.py" line="281" />
         <source>正在读卡……</source>
         <translation>正在读卡……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="185" />
+        <location filename="../../ui/pages/case_editor.py" line="294" />
         <source>卡上没有持卡人信息，请改用厂商读卡器或身份证读卡。</source>
         <translation>卡上没有持卡人信息，请改用厂商读卡器或身份证读卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="201" />
+        <location filename="../../ui/pages/case_editor.py" line="310" />
         <source>已读卡并填入证件号码。</source>
         <translation>已读卡并填入证件号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="206" />
+        <location filename="../../ui/pages/case_editor.py" line="333" />
+        <source>电子社保卡二维码无法联网核验，已在本件记为“待核验”，请核对证件原件。</source>
+        <translation>电子社保卡二维码无法联网核验，已在本件记为“待核验”，请核对证件原件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="334" />
+        <source>电子社保卡二维码核验通过，已记在本件上。</source>
+        <translation>电子社保卡二维码核验通过，已记在本件上。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="335" />
+        <source>电子社保卡二维码核验未通过：{0}</source>
+        <translation>电子社保卡二维码核验未通过：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="341" />
+        <source>持有人不一致</source>
+        <translation>持有人不一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="342" />
+        <source>扫描的电子社保卡不是本件服务对象本人的。请核对服务对象身份后再继续办理。</source>
+        <translation>扫描的电子社保卡不是本件服务对象本人的。请核对服务对象身份后再继续办理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="349" />
+        <source>正在记录二维码……</source>
+        <translation>正在记录二维码……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="353" />
         <source>有未保存的修改……</source>
         <translation>有未保存的修改……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="238" />
+        <location filename="../../ui/pages/case_editor.py" line="394" />
         <source>草稿已保存 {0}</source>
         <translation>草稿已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="247" />
+        <location filename="../../ui/pages/case_editor.py" line="403" />
         <source>草稿未能保存：</source>
         <translation>草稿未能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="249" />
+        <location filename="../../ui/pages/case_editor.py" line="405" />
         <source>正在保存草稿……</source>
         <translation>正在保存草稿……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="261" />
+        <location filename="../../ui/pages/case_editor.py" line="420" />
         <source>材料不齐</source>
         <translation>材料不齐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="262" />
+        <location filename="../../ui/pages/case_editor.py" line="421" />
         <source>以下材料尚未勾选：{0}。仍然受理吗？</source>
         <translation>以下材料尚未勾选：{0}。仍然受理吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="295" />
+        <location filename="../../ui/pages/case_editor.py" line="453" />
         <source>正在受理……</source>
         <translation>正在受理……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="298" />
+        <location filename="../../ui/pages/case_editor.py" line="456" />
         <source>办理期限：{0}</source>
         <translation>办理期限：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="298" />
+        <location filename="../../ui/pages/case_editor.py" line="456" />
         <source>即时办结</source>
         <translation>即时办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="299" />
+        <location filename="../../ui/pages/case_editor.py" line="457" />
         <source>已受理，办件编号 {0}。</source>
         <translation>已受理，办件编号 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="434" />
+        <source>政策推介（政策清单）</source>
+        <translation>政策推介（政策清单）</translation>
+    </message>
+</context>
+<context>
+    <name>CaseExtras</name>
+    <message>
+        <location filename="../../ui/pages/case_extras.py" line="48" />
+        <source>（不属于专项活动）</source>
+        <translation>（不属于专项活动）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_extras.py" line="49" />
+        <source>专项活动</source>
+        <translation>专项活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_extras.py" line="51" />
+        <source>代理办理（亲属或村（社区）干部代为申请）</source>
+        <translation>代理办理（亲属或村（社区）干部代为申请）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_extras.py" line="75" />
+        <source>代理人姓名</source>
+        <translation>代理人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_extras.py" line="76" />
+        <source>证件类型</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_extras.py" line="77" />
+        <source>证件号码</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_extras.py" line="78" />
+        <source>与申请人关系</source>
+        <translation>与申请人关系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_extras.py" line="79" />
+        <source>授权方式</source>
+        <translation>授权方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_extras.py" line="80" />
+        <source>代理人电话</source>
+        <translation>代理人电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_extras.py" line="114" />
+        <source>（进行中）</source>
+        <translation>（进行中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_extras.py" line="124" />
+        <source>（已登记，重填则更新）</source>
+        <translation>（已登记，重填则更新）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_extras.py" line="136" />
+        <source>代理人证件号码：</source>
+        <translation>代理人证件号码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_extras.py" line="164" />
+        <source>受理后的登记未完成</source>
+        <translation>受理后的登记未完成</translation>
     </message>
 </context>
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../ui/pages/cases.py" line="31" />
+        <location filename="../../ui/pages/cases.py" line="39" />
         <source>办件</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="38" />
+        <location filename="../../ui/pages/cases.py" line="46" />
         <source>全部状态</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="41" />
+        <location filename="../../ui/pages/cases.py" line="49" />
         <source>全部事项</source>
         <translation>全部事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="45" />
+        <location filename="../../ui/pages/cases.py" line="53" />
         <source>不限期限</source>
         <translation>不限期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="45" />
+        <location filename="../../ui/pages/cases.py" line="53" />
         <source>已超期</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="45" />
+        <location filename="../../ui/pages/cases.py" line="53" />
         <source>2 个工作日内到期</source>
         <translation>2 个工作日内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="47" />
+        <location filename="../../ui/pages/cases.py" line="55" />
         <source>全部经办人</source>
         <translation>全部经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="47" />
+        <location filename="../../ui/pages/cases.py" line="55" />
         <source>我经办的</source>
         <translation>我经办的</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="58" />
+        <location filename="../../ui/pages/cases.py" line="66" />
         <source>办件编号</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="59" />
+        <location filename="../../ui/pages/cases.py" line="67" />
         <source>事项</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="60" />
+        <location filename="../../ui/pages/cases.py" line="68" />
         <source>办理人</source>
         <translation>办理人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="61" />
+        <location filename="../../ui/pages/cases.py" line="69" />
         <source>证件号码</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="62" />
+        <location filename="../../ui/pages/cases.py" line="70" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="63" />
+        <location filename="../../ui/pages/cases.py" line="71" />
         <source>受理日期</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="64" />
+        <location filename="../../ui/pages/cases.py" line="72" />
         <source>办理期限</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="65" />
+        <location filename="../../ui/pages/cases.py" line="73" />
         <source>同步</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="65" />
+        <location filename="../../ui/pages/cases.py" line="26" />
         <source>已同步</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="65" />
+        <location filename="../../ui/pages/cases.py" line="27" />
         <source>待同步</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="135" />
+        <location filename="../../ui/pages/cases.py" line="28" />
+        <source>冲突</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="29" />
+        <source>被退回</source>
+        <translation>被退回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="152" />
         <source>共 {0} 件</source>
         <translation>共 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="137" />
+        <location filename="../../ui/pages/cases.py" line="154" />
         <source>正在读取办件……</source>
         <translation>正在读取办件……</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogFormDialog</name>
+    <message>
+        <location filename="../../ui/pages/employer_dialogs.py" line="71" />
+        <source>全职或兼职：</source>
+        <translation>全职或兼职：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employer_dialogs.py" line="76" />
+        <source>保存（Ctrl+Enter）</source>
+        <translation>保存（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employer_dialogs.py" line="78" />
+        <source>关闭（Esc）</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employer_dialogs.py" line="113" />
+        <source>正在保存……</source>
+        <translation>正在保存……</translation>
+    </message>
+</context>
+<context>
+    <name>CensusDialog</name>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="80" />
+        <source>劳动力就业情况核实</source>
+        <translation>劳动力就业情况核实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="84" />
+        <source>劳动力</source>
+        <translation>劳动力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="89" />
+        <source>核实日期</source>
+        <translation>核实日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="90" />
+        <source>已就业</source>
+        <translation>已就业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="95" />
+        <source>县内</source>
+        <translation>县内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="95" />
+        <source>省内县外</source>
+        <translation>省内县外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="96" />
+        <source>省外</source>
+        <translation>省外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="98" />
+        <source>就业去向</source>
+        <translation>就业去向</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="101" />
+        <source>就业地行政区划代码（6/9/12位，可不填）</source>
+        <translation>就业地行政区划代码（6/9/12位，可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="102" />
+        <source>就业地区划</source>
+        <translation>就业地区划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="107" />
+        <source>就业形式</source>
+        <translation>就业形式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="110" />
+        <source>就业单位</source>
+        <translation>就业单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="113" />
+        <source>岗位</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="114" />
+        <source>帮扶车间</source>
+        <translation>帮扶车间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="116" />
+        <source>公益性岗位</source>
+        <translation>公益性岗位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="124" />
+        <source> 元/月</source>
+        <translation> 元/月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="125" />
+        <source>月收入</source>
+        <translation>月收入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="128" />
+        <source>如：照顾家庭、在校、务农、患病</source>
+        <translation>如：照顾家庭、在校、务农、患病</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="129" />
+        <source>未就业原因</source>
+        <translation>未就业原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="132" />
+        <source>核实人</source>
+        <translation>核实人</translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <location filename="../../ui/charts.py" line="53" />
+        <source>暂无数据</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts.py" line="198" />
+        <source>{0}  {1}：{2} {3}（点击查看明细）</source>
+        <translation>{0}  {1}：{2} {3}（点击查看明细）</translation>
+    </message>
+</context>
+<context>
+    <name>ClearDialog</name>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="197" />
+        <source>零就业家庭清零</source>
+        <translation>零就业家庭清零</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="201" />
+        <source>户主</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="206" />
+        <source>已就业</source>
+        <translation>已就业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="206" />
+        <source>未就业</source>
+        <translation>未就业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="209" />
+        <source>（家庭已无劳动力）</source>
+        <translation>（家庭已无劳动力）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="210" />
+        <source>实现就业的成员</source>
+        <translation>实现就业的成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="215" />
+        <source>就业途径</source>
+        <translation>就业途径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="220" />
+        <source>清零日期</source>
+        <translation>清零日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="223" />
+        <source>备注</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -495,82 +1278,137 @@
     </message>
 </context>
 <context>
+    <name>CompleteTrainingDialog</name>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="169" />
+        <source>登记培训结业</source>
+        <translation>登记培训结业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="180" />
+        <source>考核合格的填写证书编号</source>
+        <translation>考核合格的填写证书编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="181" />
+        <source>培训结果</source>
+        <translation>培训结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="182" />
+        <source>结业日期</source>
+        <translation>结业日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="183" />
+        <source>证书编号</source>
+        <translation>证书编号</translation>
+    </message>
+</context>
+<context>
     <name>ConflictScreen</name>
     <message>
-        <location filename="../../ui/sync_screens.py" line="240" />
-        <location filename="../../ui/sync_screens.py" line="295" />
+        <location filename="../../ui/sync_screens.py" line="275" />
+        <location filename="../../ui/sync_screens.py" line="330" />
         <source>没有待处理的冲突。</source>
         <translation>没有待处理的冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="246" />
+        <location filename="../../ui/sync_screens.py" line="281" />
         <source>字段</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="246" />
+        <location filename="../../ui/sync_screens.py" line="281" />
         <source>本机的值</source>
         <translation>本机的值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="246" />
+        <location filename="../../ui/sync_screens.py" line="281" />
         <source>平台的值</source>
         <translation>平台的值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="246" />
+        <location filename="../../ui/sync_screens.py" line="281" />
         <source>采用</source>
         <translation>采用</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="252" />
+        <location filename="../../ui/sync_screens.py" line="287" />
         <source>全部保留本机</source>
         <translation>全部保留本机</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="254" />
+        <location filename="../../ui/sync_screens.py" line="289" />
         <source>全部采用平台</source>
         <translation>全部采用平台</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="256" />
+        <location filename="../../ui/sync_screens.py" line="291" />
         <source>按所选处理冲突</source>
         <translation>按所选处理冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="298" />
+        <location filename="../../ui/sync_screens.py" line="333" />
         <source>本机和平台都修改了这条“{0}”记录。请逐项选择保留哪一方，标 * 的字段必须选择。</source>
         <translation>本机和平台都修改了这条“{0}”记录。请逐项选择保留哪一方，标 * 的字段必须选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="300" />
+        <location filename="../../ui/sync_screens.py" line="335" />
         <source>平台已删除此记录。</source>
         <translation>平台已删除此记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="312" />
+        <location filename="../../ui/sync_screens.py" line="347" />
         <source>请选择</source>
         <translation>请选择</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="313" />
+        <location filename="../../ui/sync_screens.py" line="348" />
         <source>保留本机</source>
         <translation>保留本机</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="314" />
+        <location filename="../../ui/sync_screens.py" line="349" />
         <source>采用平台</source>
         <translation>采用平台</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="355" />
+        <location filename="../../ui/sync_screens.py" line="390" />
         <source>冲突</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="355" />
+        <location filename="../../ui/sync_screens.py" line="390" />
         <source>还有标 * 的字段没有选择保留哪一方，请逐项选择。</source>
         <translation>还有标 * 的字段没有选择保留哪一方，请逐项选择。</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <location filename="../../ui/crash.py" line="42" />
+        <source>很抱歉，程序出现了意外错误。
+
+已经保存的数据不受影响；刚才正在填写、尚未保存的内容可能需要重新填写。
+
+错误经过已记录在日志文件中（不含个人信息）：
+{path}
+
+建议保存手头工作后重新启动程序。如果再次出现，请把这个日志文件，或运行“fuwutai doctor --bundle 诊断包.zip”生成的诊断包，交给县级信息技术人员。</source>
+        <translation>很抱歉，程序出现了意外错误。
+
+已经保存的数据不受影响；刚才正在填写、尚未保存的内容可能需要重新填写。
+
+错误经过已记录在日志文件中（不含个人信息）：
+{path}
+
+建议保存手头工作后重新启动程序。如果再次出现，请把这个日志文件，或运行“fuwutai doctor --bundle 诊断包.zip”生成的诊断包，交给县级信息技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="113" />
+        <source>程序出错</source>
+        <translation>程序出错</translation>
     </message>
 </context>
 <context>
@@ -601,52 +1439,57 @@
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="32" />
+        <location filename="../../ui/pages/dashboard.py" line="26" />
+        <source>网上申请（待受理）</source>
+        <translation>网上申请（待受理）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="33" />
         <source>工作台</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="75" />
+        <location filename="../../ui/pages/dashboard.py" line="82" />
         <source>正在刷新工作台……</source>
         <translation>正在刷新工作台……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="91" />
+        <location filename="../../ui/pages/dashboard.py" line="98" />
         <source>超期 {0} 个工作日</source>
         <translation>超期 {0} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="93" />
+        <location filename="../../ui/pages/dashboard.py" line="100" />
         <source>剩 {0} 个工作日</source>
         <translation>剩 {0} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="99" />
+        <location filename="../../ui/pages/dashboard.py" line="106" />
         <source>（无）</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="105" />
+        <location filename="../../ui/pages/dashboard.py" line="112" />
         <source>同步：本机尚未接入省级平台，所有修改都保存在本机（待同步 {0} 条）。</source>
         <translation>同步：本机尚未接入省级平台，所有修改都保存在本机（待同步 {0} 条）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="107" />
+        <location filename="../../ui/pages/dashboard.py" line="114" />
         <source>同步：上次同步未完成（{1}），待同步 {0} 条，联网后会自动重试。</source>
         <translation>同步：上次同步未完成（{1}），待同步 {0} 条，联网后会自动重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="111" />
+        <location filename="../../ui/pages/dashboard.py" line="118" />
         <source>同步：待同步 {0} 条，上次成功 {1}。</source>
         <translation>同步：待同步 {0} 条，上次成功 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="111" />
+        <location filename="../../ui/pages/dashboard.py" line="118" />
         <source>尚无</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="115" />
+        <location filename="../../ui/pages/dashboard.py" line="122" />
         <source> 有 {0} 条冲突、{1} 条被平台退回，请在状态栏“冲突与退回”中处理。</source>
         <translation> 有 {0} 条冲突、{1} 条被平台退回，请在状态栏“冲突与退回”中处理。</translation>
     </message>
@@ -698,6 +1541,393 @@
     </message>
 </context>
 <context>
+    <name>DrillDialog</name>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="41" />
+        <source>共 {0} 条记录，双击或按回车打开。</source>
+        <translation>共 {0} 条记录，双击或按回车打开。</translation>
+    </message>
+</context>
+<context>
+    <name>EmployerDetailPanel</name>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="102" />
+        <source>在左侧选择单位，或按 Ctrl+N 登记新单位。</source>
+        <translation>在左侧选择单位，或按 Ctrl+N 登记新单位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="113" />
+        <source>修改单位信息</source>
+        <translation>修改单位信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="115" />
+        <source>新增招聘岗位</source>
+        <translation>新增招聘岗位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="121" />
+        <source>单位信息</source>
+        <translation>单位信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="126" />
+        <source>招聘岗位</source>
+        <translation>招聘岗位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="138" />
+        <source>修改岗位</source>
+        <translation>修改岗位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="140" />
+        <source>停招</source>
+        <translation>停招</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="142" />
+        <source>已招满</source>
+        <translation>已招满</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="149" />
+        <source>核实记录</source>
+        <translation>核实记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="184" />
+        <source>正在打开单位……</source>
+        <translation>正在打开单位……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="191" />
+        <source>（待同步）</source>
+        <translation>（待同步）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="193" />
+        <source>书面承诺受理：负责人书面承诺＋工作人员必要调查，招聘信息中已标明</source>
+        <translation>书面承诺受理：负责人书面承诺＋工作人员必要调查，招聘信息中已标明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="202" />
+        <source>统一社会信用代码</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="202" />
+        <source>（尚未取得）</source>
+        <translation>（尚未取得）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="203" />
+        <source>单位类型</source>
+        <translation>单位类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="204" />
+        <source>所属行业</source>
+        <translation>所属行业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="205" />
+        <source>重点产业</source>
+        <translation>重点产业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="206" />
+        <source>所在地</source>
+        <translation>所在地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="207" />
+        <source>地址</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="208" />
+        <source>联系人</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="209" />
+        <source>核实日期</source>
+        <translation>核实日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="209" />
+        <source>未核实</source>
+        <translation>未核实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="240" />
+        <source>岗位 </source>
+        <translation>岗位 </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="240" />
+        <source>单位登记</source>
+        <translation>单位登记</translation>
+    </message>
+</context>
+<context>
+    <name>EmployersPage</name>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="304" />
+        <source>单位与岗位</source>
+        <translation>单位与岗位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="309" />
+        <source>输入单位名称或统一社会信用代码查找（Ctrl+F）</source>
+        <translation>输入单位名称或统一社会信用代码查找（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="312" />
+        <source>登记单位（Ctrl+N）</source>
+        <translation>登记单位（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="338" />
+        <source>用人单位</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="347" />
+        <source>全部待核实</source>
+        <translation>全部待核实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="348" />
+        <source>未到期</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="349" />
+        <source>已逾期</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="356" />
+        <source>核实（调查、结论）</source>
+        <translation>核实（调查、结论）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="358" />
+        <source>打开办件</source>
+        <translation>打开办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="365" />
+        <source>用人单位登记和每个招聘岗位须在受理后 3 个工作日内完成证照、负责人身份、招聘信息的核实；书面承诺受理的须先记录工作人员调查情况。</source>
+        <translation>用人单位登记和每个招聘岗位须在受理后 3 个工作日内完成证照、负责人身份、招聘信息的核实；书面承诺受理的须先记录工作人员调查情况。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="377" />
+        <location filename="../../ui/pages/employers.py" line="590" />
+        <source>核实（3个工作日）</source>
+        <translation>核实（3个工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="389" />
+        <source>市场工资指导价位</source>
+        <translation>市场工资指导价位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="390" />
+        <source>劳动合同示范文本</source>
+        <translation>劳动合同示范文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="395" />
+        <source>工资指导价位与合同范本</source>
+        <translation>工资指导价位与合同范本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="400" />
+        <source>推荐岗位后按期回访求职结果。双击打开人员，在“求职与岗位匹配”中记录回访。</source>
+        <translation>推荐岗位后按期回访求职结果。双击打开人员，在“求职与岗位匹配”中记录回访。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="409" />
+        <location filename="../../ui/pages/employers.py" line="487" />
+        <source>推荐回访</source>
+        <translation>推荐回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="450" />
+        <source>平台下发</source>
+        <translation>平台下发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="450" />
+        <source>随程序附带，待平台同步</source>
+        <translation>随程序附带，待平台同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="481" />
+        <source>已超期</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="481" />
+        <source>今日到期</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="503" />
+        <source>正在查询单位……</source>
+        <translation>正在查询单位……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="514" />
+        <source>（书面承诺）</source>
+        <translation>（书面承诺）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="523" />
+        <source>已同步</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="523" />
+        <source>待同步</source>
+        <translation>待同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="530" />
+        <source>共 {0} 家单位</source>
+        <translation>共 {0} 家单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="569" />
+        <source>岗位：</source>
+        <translation>岗位：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="569" />
+        <source>单位登记</source>
+        <translation>单位登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="578" />
+        <source>书面承诺受理</source>
+        <translation>书面承诺受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="580" />
+        <source>未调查</source>
+        <translation>未调查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="588" />
+        <source>待核实 {0} 项，其中已逾期 {1} 项</source>
+        <translation>待核实 {0} 项，其中已逾期 {1} 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="617" />
+        <source>修改单位信息</source>
+        <translation>修改单位信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="617" />
+        <source>登记用人单位</source>
+        <translation>登记用人单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="640" />
+        <source>修改招聘岗位</source>
+        <translation>修改招聘岗位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employers.py" line="640" />
+        <source>新增招聘岗位（招聘登记）</source>
+        <translation>新增招聘岗位（招聘登记）</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="103" />
+        <source>报名培训</source>
+        <translation>报名培训</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="112" />
+        <source>（目录中没有，自行填写）</source>
+        <translation>（目录中没有，自行填写）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="122" />
+        <source>培训项目</source>
+        <translation>培训项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="123" />
+        <source>自填项目名称</source>
+        <translation>自填项目名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="124" />
+        <source>培训类型</source>
+        <translation>培训类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="125" />
+        <source>培训机构</source>
+        <translation>培训机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="126" />
+        <source>开班日期</source>
+        <translation>开班日期</translation>
+    </message>
+</context>
+<context>
+    <name>EntrepreneurshipDialog</name>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="209" />
+        <source>登记创业服务</source>
+        <translation>登记创业服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="217" />
+        <source>返乡创业（雁归兴贵）</source>
+        <translation>返乡创业（雁归兴贵）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="224" />
+        <source> 元</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="228" />
+        <source>服务类型</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="230" />
+        <source>创业项目</source>
+        <translation>创业项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="231" />
+        <source>拟贷款金额</source>
+        <translation>拟贷款金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="232" />
+        <source>孵化基地</source>
+        <translation>孵化基地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="233" />
+        <source>服务结果</source>
+        <translation>服务结果</translation>
+    </message>
+</context>
+<context>
     <name>FieldRow</name>
     <message>
         <location filename="../../ui/forms/field_row.py" line="69" />
@@ -716,6 +1946,620 @@
         <location filename="../../ui/forms/choice_editors.py" line="131" />
         <source>否</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>FlowDialog</name>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="77" />
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="78" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="103" />
+        <source>正在保存……</source>
+        <translation>正在保存……</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="308" />
+        <source>记录回访</source>
+        <translation>记录回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="310" />
+        <source>回访：</source>
+        <translation>回访：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="313" />
+        <source>联系方式、是否联系上、目前就业状态和需求、本次提供的服务</source>
+        <translation>联系方式、是否联系上、目前就业状态和需求、本次提供的服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="315" />
+        <source>回访结果：</source>
+        <translation>回访结果：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="316" />
+        <source>已就业的，请随后办理就业登记（登记失业自动终止）。</source>
+        <translation>已就业的，请随后办理就业登记（登记失业自动终止）。</translation>
+    </message>
+</context>
+<context>
+    <name>FraudDialog</name>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="300" />
+        <source>登记失信记录</source>
+        <translation>登记失信记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="314" />
+        <source>发现的事实和依据（至少 10 个字）</source>
+        <translation>发现的事实和依据（至少 10 个字）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="316" />
+        <source>失信类型</source>
+        <translation>失信类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="317" />
+        <source>涉及资金</source>
+        <translation>涉及资金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="318" />
+        <source>事实和依据</source>
+        <translation>事实和依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="319" />
+        <source>登记后将随同步上报省级平台。</source>
+        <translation>登记后将随同步上报省级平台。</translation>
+    </message>
+</context>
+<context>
+    <name>GreenChannelDialog</name>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="277" />
+        <source>设为绿色通道</source>
+        <translation>设为绿色通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="281" />
+        <source>属于哪类重点群体，如残疾人、就业困难人员</source>
+        <translation>属于哪类重点群体，如残疾人、就业困难人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="282" />
+        <source>重点群体</source>
+        <translation>重点群体</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDetail</name>
+    <message>
+        <location filename="../../ui/pages/households.py" line="88" />
+        <source>家庭详情</source>
+        <translation>家庭详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="92" />
+        <location filename="../../ui/pages/households.py" line="143" />
+        <source>请在左侧选择一户。</source>
+        <translation>请在左侧选择一户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="97" />
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="97" />
+        <source>关系</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="97" />
+        <source>年龄</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="97" />
+        <source>劳动力</source>
+        <translation>劳动力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="97" />
+        <source>就业</source>
+        <translation>就业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="97" />
+        <source>最近核实</source>
+        <translation>最近核实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="105" />
+        <source>核实就业情况</source>
+        <translation>核实就业情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="107" />
+        <source>为所选成员登记一次就业情况核实（就业去向、形式、单位、收入）</source>
+        <translation>为所选成员登记一次就业情况核实（就业去向、形式、单位、收入）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="108" />
+        <source>清零</source>
+        <translation>清零</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="110" />
+        <source>有成员实现就业后，登记清零日期和就业途径，移出零就业家庭名单</source>
+        <translation>有成员实现就业后，登记清零日期和就业途径，移出零就业家庭名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="138" />
+        <source>正在打开家庭……</source>
+        <translation>正在打开家庭……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="150" />
+        <source>零就业家庭</source>
+        <translation>零就业家庭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="151" />
+        <source>一户一人以上就业</source>
+        <translation>一户一人以上就业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="151" />
+        <source>无劳动力户</source>
+        <translation>无劳动力户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="152" />
+        <source>户主：{0}　{1}　户编号：{2}　迁出村：{3}　{4}
+劳动力 {5} 人，已就业 {6} 人：{7}</source>
+        <translation>户主：{0}　{1}　户编号：{2}　迁出村：{3}　{4}
+劳动力 {5} 人，已就业 {6} 人：{7}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="166" />
+        <source>（帮扶车间）</source>
+        <translation>（帮扶车间）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="168" />
+        <source>（公益性岗位）</source>
+        <translation>（公益性岗位）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="169" />
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="169" />
+        <source>无劳动能力</source>
+        <translation>无劳动能力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="169" />
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="172" />
+        <source>已就业</source>
+        <translation>已就业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="172" />
+        <source>未就业</source>
+        <translation>未就业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="179" />
+        <source>{0} 起列入零就业家庭名单，尚未清零。</source>
+        <translation>{0} 起列入零就业家庭名单，尚未清零。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="183" />
+        <source>{0} 列入，{1} 清零：{2}经{3}实现就业。</source>
+        <translation>{0} 列入，{1} 清零：{2}经{3}实现就业。</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdProfilePanel</name>
+    <message>
+        <location filename="../../ui/pages/profile_household.py" line="18" />
+        <source>家庭与就业核实</source>
+        <translation>家庭与就业核实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_household.py" line="24" />
+        <source>未登记家庭。</source>
+        <translation>未登记家庭。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_household.py" line="33" />
+        <source>核实就业情况</source>
+        <translation>核实就业情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_household.py" line="59" />
+        <source>正在读取家庭……</source>
+        <translation>正在读取家庭……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_household.py" line="64" />
+        <source>未登记家庭。安置点家庭可在“家庭与安置点”中导入花名册。</source>
+        <translation>未登记家庭。安置点家庭可在“家庭与安置点”中导入花名册。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_household.py" line="74" />
+        <source>零就业家庭（{0} 列入，尚未清零）</source>
+        <translation>零就业家庭（{0} 列入，尚未清零）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_household.py" line="76" />
+        <source>零就业家庭</source>
+        <translation>零就业家庭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_household.py" line="78" />
+        <source>一户一人以上就业</source>
+        <translation>一户一人以上就业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_household.py" line="80" />
+        <source>无劳动力户</source>
+        <translation>无劳动力户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_household.py" line="81" />
+        <source>户主：{0}　{1}
+成员：{2}
+状态：{3}</source>
+        <translation>户主：{0}　{1}
+成员：{2}
+状态：{3}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_household.py" line="89" />
+        <source>尚无就业情况核实记录。</source>
+        <translation>尚无就业情况核实记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_household.py" line="91" />
+        <source>最近核实 {0}（{1}）：{2}就业，{3}，月收入 {4} 元</source>
+        <translation>最近核实 {0}（{1}）：{2}就业，{3}，月收入 {4} 元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_household.py" line="98" />
+        <source>最近核实 {0}（{1}）：未就业 {2}</source>
+        <translation>最近核实 {0}（{1}）：未就业 {2}</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsPage</name>
+    <message>
+        <location filename="../../ui/pages/households.py" line="241" />
+        <source>家庭与安置点</source>
+        <translation>家庭与安置点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="252" />
+        <location filename="../../ui/pages/households.py" line="510" />
+        <source>零就业家庭</source>
+        <translation>零就业家庭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="253" />
+        <location filename="../../ui/pages/households.py" line="317" />
+        <source>安置点</source>
+        <translation>安置点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="265" />
+        <source>显示已清零</source>
+        <translation>显示已清零</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="269" />
+        <source>重新核查</source>
+        <translation>重新核查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="271" />
+        <source>按成员的年龄、劳动能力和就业状态重新核查，把新出现的零就业家庭列入名单</source>
+        <translation>按成员的年龄、劳动能力和就业状态重新核查，把新出现的零就业家庭列入名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="277" />
+        <location filename="../../ui/pages/households.py" line="345" />
+        <source>户主</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="277" />
+        <source>安置点/住址</source>
+        <translation>安置点/住址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="277" />
+        <source>列入日期</source>
+        <translation>列入日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="277" />
+        <source>已列入（天）</source>
+        <translation>已列入（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="277" />
+        <location filename="../../ui/pages/households.py" line="317" />
+        <location filename="../../ui/pages/households.py" line="329" />
+        <location filename="../../ui/pages/households.py" line="346" />
+        <source>劳动力</source>
+        <translation>劳动力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="278" />
+        <location filename="../../ui/pages/households.py" line="317" />
+        <location filename="../../ui/pages/households.py" line="329" />
+        <location filename="../../ui/pages/households.py" line="346" />
+        <source>已就业</source>
+        <translation>已就业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="278" />
+        <location filename="../../ui/pages/households.py" line="346" />
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="294" />
+        <source>新建安置点</source>
+        <translation>新建安置点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="296" />
+        <location filename="../../ui/pages/households.py" line="583" />
+        <source>导入花名册</source>
+        <translation>导入花名册</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="298" />
+        <source>从 Excel 或 CSV 导入所选安置点的家庭花名册（全部正确才导入）</source>
+        <translation>从 Excel 或 CSV 导入所选安置点的家庭花名册（全部正确才导入）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="299" />
+        <source>下载花名册模板</source>
+        <translation>下载花名册模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="308" />
+        <source>打开错误报告</source>
+        <translation>打开错误报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="317" />
+        <location filename="../../ui/pages/households.py" line="329" />
+        <source>户数</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="317" />
+        <location filename="../../ui/pages/households.py" line="330" />
+        <source>就业率</source>
+        <translation>就业率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="318" />
+        <source>一户一人以上就业户</source>
+        <translation>一户一人以上就业户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="318" />
+        <location filename="../../ui/pages/households.py" line="330" />
+        <source>零就业户</source>
+        <translation>零就业户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="318" />
+        <source>名单中</source>
+        <translation>名单中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="324" />
+        <source>安置点就业情况</source>
+        <translation>安置点就业情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="330" />
+        <location filename="../../ui/pages/households.py" line="514" />
+        <source>一户一人以上就业</source>
+        <translation>一户一人以上就业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="331" />
+        <source>县内</source>
+        <translation>县内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="331" />
+        <source>省内县外</source>
+        <translation>省内县外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="331" />
+        <source>省外</source>
+        <translation>省外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="332" />
+        <source>帮扶车间</source>
+        <translation>帮扶车间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="332" />
+        <source>公益性岗位</source>
+        <translation>公益性岗位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="333" />
+        <source>已核实劳动力</source>
+        <translation>已核实劳动力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="345" />
+        <source>户编号</source>
+        <translation>户编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="345" />
+        <source>迁出村</source>
+        <translation>迁出村</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="345" />
+        <source>户类别</source>
+        <translation>户类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="345" />
+        <source>人数</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="389" />
+        <source>外业模式可离线使用：所有登记保存在本机，待同步 {0} 条，联网后自动上传。</source>
+        <translation>外业模式可离线使用：所有登记保存在本机，待同步 {0} 条，联网后自动上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="391" />
+        <source>外业模式：本机尚未接入省级平台，所有登记保存在本机，待同步 {0} 条，接入后上传。</source>
+        <translation>外业模式：本机尚未接入省级平台，所有登记保存在本机，待同步 {0} 条，接入后上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="394" />
+        <source>正在读取同步状态……</source>
+        <translation>正在读取同步状态……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="419" />
+        <source>已清零 {0}（{1}）</source>
+        <translation>已清零 {0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="422" />
+        <source>已有成员就业，可清零</source>
+        <translation>已有成员就业，可清零</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="425" />
+        <source>待清零</source>
+        <translation>待清零</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="434" />
+        <source>名单中 {0} 户：待清零 {1} 户，已有成员就业可清零 {2} 户。</source>
+        <translation>名单中 {0} 户：待清零 {1} 户，已有成员就业可清零 {2} 户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="443" />
+        <source>正在读取零就业家庭名单……</source>
+        <translation>正在读取零就业家庭名单……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="456" />
+        <source>核查完成，新列入 {0} 户。</source>
+        <translation>核查完成，新列入 {0} 户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="459" />
+        <source>正在核查……</source>
+        <translation>正在核查……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="485" />
+        <location filename="../../ui/pages/households.py" line="528" />
+        <source>正在读取安置点……</source>
+        <translation>正在读取安置点……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="508" />
+        <source>名单中，可清零</source>
+        <translation>名单中，可清零</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="512" />
+        <source>无劳动力</source>
+        <translation>无劳动力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="514" />
+        <source>零就业（未列入）</source>
+        <translation>零就业（未列入）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="558" />
+        <source>保存花名册模板</source>
+        <translation>保存花名册模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="569" />
+        <source>模板已保存到 {0}</source>
+        <translation>模板已保存到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="576" />
+        <source>选择安置点花名册</source>
+        <translation>选择安置点花名册</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="577" />
+        <source>花名册 (*.xlsx *.xlsm *.csv *.txt)</source>
+        <translation>花名册 (*.xlsx *.xlsm *.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="581" />
+        <source>正在检查花名册……</source>
+        <translation>正在检查花名册……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="581" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="591" />
+        <source>正在检查第 {0} 行……</source>
+        <translation>正在检查第 {0} 行……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="593" />
+        <source>正在写入……</source>
+        <translation>正在写入……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="628" />
+        <source>正在导入花名册……</source>
+        <translation>正在导入花名册……</translation>
     </message>
 </context>
 <context>
@@ -757,6 +2601,300 @@
         <location filename="../../ui/forms/text_editors.py" line="102" />
         <source>{low}–{high}</source>
         <translation>{low}–{high}</translation>
+    </message>
+</context>
+<context>
+    <name>IntentionDialog</name>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="55" />
+        <source>求职意向</source>
+        <translation>求职意向</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="74" />
+        <source> 元</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="75" />
+        <source>不限</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="82" />
+        <source>意向职业（必填）：</source>
+        <translation>意向职业（必填）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="83" />
+        <source>意向工作地（不填按常住地）：</source>
+        <translation>意向工作地（不填按常住地）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="84" />
+        <source>期望月工资下限：</source>
+        <translation>期望月工资下限：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="85" />
+        <source>期望月工资上限：</source>
+        <translation>期望月工资上限：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="86" />
+        <source>全职或兼职：</source>
+        <translation>全职或兼职：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="87" />
+        <source>意向重点产业：</source>
+        <translation>意向重点产业：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="88" />
+        <source>备注：</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="97" />
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="99" />
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>JobSeekerPanel</name>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="211" />
+        <source>求职与岗位匹配</source>
+        <translation>求职与岗位匹配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="219" />
+        <source>尚未登记求职意向。</source>
+        <translation>尚未登记求职意向。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="223" />
+        <source>求职意向</source>
+        <translation>求职意向</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="229" />
+        <source>技能：</source>
+        <translation>技能：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="237" />
+        <source>技能，如 电焊</source>
+        <translation>技能，如 电焊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="240" />
+        <source>等级/证书</source>
+        <translation>等级/证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="242" />
+        <source>添加</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="244" />
+        <source>删除</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="250" />
+        <source>匹配岗位</source>
+        <translation>匹配岗位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="272" />
+        <source>推荐此岗位</source>
+        <translation>推荐此岗位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="277" />
+        <source>推荐记录与回访</source>
+        <translation>推荐记录与回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="285" />
+        <source>登记推荐结果</source>
+        <translation>登记推荐结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="287" />
+        <source>记录回访</source>
+        <translation>记录回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="332" />
+        <source>正在匹配岗位……</source>
+        <translation>正在匹配岗位……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="344" />
+        <source>尚未登记求职意向。点“求职意向”登记后即可匹配岗位。</source>
+        <translation>尚未登记求职意向。点“求职意向”登记后即可匹配岗位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="352" />
+        <source>{0} 元起</source>
+        <translation>{0} 元起</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="354" />
+        <source>{0} 元以内</source>
+        <translation>{0} 元以内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="356" />
+        <source>意向职业：</source>
+        <translation>意向职业：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="357" />
+        <source>工作地：</source>
+        <translation>工作地：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="357" />
+        <source>常住地</source>
+        <translation>常住地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="358" />
+        <source>期望工资：</source>
+        <translation>期望工资：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="358" />
+        <source>不限</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="363" />
+        <source>意向产业：</source>
+        <translation>意向产业：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="372" />
+        <source>匹配岗位（从本机缓存的 {0} 个在招岗位中排序，前 {1} 个）</source>
+        <translation>匹配岗位（从本机缓存的 {0} 个在招岗位中排序，前 {1} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="385" />
+        <source>（书面承诺受理）</source>
+        <translation>（书面承诺受理）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="382" />
+        <source>平台岗位</source>
+        <translation>平台岗位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="382" />
+        <source>本站登记</source>
+        <translation>本站登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="403" />
+        <source>已回访 </source>
+        <translation>已回访 </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="406" />
+        <source>回访已超期 </source>
+        <translation>回访已超期 </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="406" />
+        <source>待回访 </source>
+        <translation>待回访 </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="484" />
+        <source>正在登记推荐……</source>
+        <translation>正在登记推荐……</translation>
+    </message>
+</context>
+<context>
+    <name>LayoffsDialog</name>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="178" />
+        <source>规模性裁员报告</source>
+        <translation>规模性裁员报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="190" />
+        <source>不详</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="193" />
+        <source>如：专场招聘、职业指导、技能培训、失业保险待遇告知</source>
+        <translation>如：专场招聘、职业指导、技能培训、失业保险待遇告知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="194" />
+        <source>企业名称</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="195" />
+        <source>统一社会信用代码</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="196" />
+        <source>裁减人数</source>
+        <translation>裁减人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="197" />
+        <source>职工总数</source>
+        <translation>职工总数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="198" />
+        <source>帮扶措施</source>
+        <translation>帮扶措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="200" />
+        <source>登记裁员报告</source>
+        <translation>登记裁员报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="220" />
+        <source>规模性裁员</source>
+        <translation>规模性裁员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="220" />
+        <source>未达规模</source>
+        <translation>未达规模</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="227" />
+        <source>（尚无裁员报告）</source>
+        <translation>（尚无裁员报告）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="247" />
+        <source>已登记。</source>
+        <translation>已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="250" />
+        <source>正在保存……</source>
+        <translation>正在保存……</translation>
     </message>
 </context>
 <context>
@@ -868,6 +3006,59 @@
     </message>
 </context>
 <context>
+    <name>OutcomeDialog</name>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="155" />
+        <source>记录回访</source>
+        <translation>记录回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="155" />
+        <source>登记推荐结果</source>
+        <translation>登记推荐结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="157" />
+        <source>推荐岗位：</source>
+        <translation>推荐岗位：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="163" />
+        <source>求职结果：</source>
+        <translation>求职结果：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="168" />
+        <source>回访方式和情况，例如“电话回访，已到岗”</source>
+        <translation>回访方式和情况，例如“电话回访，已到岗”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="168" />
+        <source>说明（可不填）</source>
+        <translation>说明（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="170" />
+        <source>回访情况：</source>
+        <translation>回访情况：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="170" />
+        <source>说明：</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="175" />
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="177" />
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>PersonEditor</name>
     <message>
         <location filename="../../ui/pages/person_editor.py" line="53" />
@@ -954,195 +3145,280 @@
         <translation>在左侧选择人员，或按 Ctrl+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="65" />
+        <location filename="../../ui/pages/person_profile.py" line="68" />
         <source>办理</source>
         <translation>办理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="67" />
+        <location filename="../../ui/pages/person_profile.py" line="70" />
         <source>修改资料</source>
         <translation>修改资料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="74" />
+        <location filename="../../ui/pages/person_profile.py" line="77" />
         <source>基本信息</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="77" />
+        <location filename="../../ui/pages/person_profile.py" line="80" />
         <source>办件</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="78" />
+        <location filename="../../ui/pages/person_profile.py" line="81" />
         <source>回访与跟踪</source>
         <translation>回访与跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="79" />
+        <location filename="../../ui/pages/person_profile.py" line="87" />
         <source>查看与修改记录</source>
         <translation>查看与修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="113" />
+        <location filename="../../ui/pages/person_profile.py" line="121" />
         <source>正在打开人员资料……</source>
         <translation>正在打开人员资料……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="119" />
+        <location filename="../../ui/pages/person_profile.py" line="127" />
         <source>（待同步）</source>
         <translation>（待同步）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="123" />
+        <location filename="../../ui/pages/person_profile.py" line="131" />
         <source>证件</source>
         <translation>证件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="124" />
+        <location filename="../../ui/pages/person_profile.py" line="132" />
         <source>性别</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="125" />
+        <location filename="../../ui/pages/person_profile.py" line="133" />
         <source>出生日期</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="126" />
+        <location filename="../../ui/pages/person_profile.py" line="134" />
         <source>手机</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="127" />
+        <location filename="../../ui/pages/person_profile.py" line="135" />
         <source>常住地址</source>
         <translation>常住地址</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="128" />
+        <location filename="../../ui/pages/person_profile.py" line="136" />
         <source>户籍地址</source>
         <translation>户籍地址</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="129" />
+        <location filename="../../ui/pages/person_profile.py" line="137" />
         <source>标签</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="131" />
+        <location filename="../../ui/pages/person_profile.py" line="139" />
         <source>其他证件</source>
         <translation>其他证件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="139" />
+        <location filename="../../ui/pages/person_profile.py" line="147" />
         <source>家庭</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="139" />
+        <location filename="../../ui/pages/person_profile.py" line="147" />
         <source>已登记</source>
         <translation>已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="157" />
+        <location filename="../../ui/pages/person_profile.py" line="165" />
         <source>已完成</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="157" />
+        <location filename="../../ui/pages/person_profile.py" line="165" />
         <source>待办</source>
         <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="187" />
+        <source>同步：已同步</source>
+        <translation>同步：已同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="188" />
+        <source>同步：待同步</source>
+        <translation>同步：待同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="189" />
+        <source>同步：冲突，请在状态栏“冲突与退回”中处理</source>
+        <translation>同步：冲突，请在状态栏“冲突与退回”中处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_profile.py" line="190" />
+        <source>同步：被平台退回，请在状态栏“冲突与退回”中处理</source>
+        <translation>同步：被平台退回，请在状态栏“冲突与退回”中处理</translation>
     </message>
 </context>
 <context>
     <name>PersonsPage</name>
     <message>
-        <location filename="../../ui/pages/persons.py" line="44" />
+        <location filename="../../ui/pages/persons.py" line="29" />
+        <source>已同步</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="30" />
+        <source>待同步</source>
+        <translation>待同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="31" />
+        <source>冲突</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="32" />
+        <source>被退回</source>
+        <translation>被退回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="62" />
         <source>人员</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="49" />
+        <location filename="../../ui/pages/persons.py" line="67" />
         <source>输入证件号码、姓名、拼音、拼音首字母或手机尾号（Ctrl+F）</source>
         <translation>输入证件号码、姓名、拼音、拼音首字母或手机尾号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="52" />
+        <location filename="../../ui/pages/persons.py" line="70" />
         <source>读卡（F2）</source>
         <translation>读卡（F2）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="54" />
+        <location filename="../../ui/pages/persons.py" line="72" />
         <source>读社会保障卡或身份证，找到人员或新建（F2）</source>
         <translation>读社会保障卡或身份证，找到人员或新建（F2）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="56" />
+        <location filename="../../ui/pages/persons.py" line="74" />
         <source>新建人员（Ctrl+N）</source>
         <translation>新建人员（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="68" />
+        <location filename="../../ui/pages/persons.py" line="83" />
+        <source>到省平台查找</source>
+        <translation>到省平台查找</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="85" />
+        <source>全省通办：按证件号码到省级平台查找此人（需要联网）</source>
+        <translation>全省通办：按证件号码到省级平台查找此人（需要联网）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="95" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="69" />
+        <location filename="../../ui/pages/persons.py" line="96" />
         <source>证件号码</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="70" />
+        <location filename="../../ui/pages/persons.py" line="97" />
         <source>性别</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="71" />
+        <location filename="../../ui/pages/persons.py" line="98" />
         <source>出生日期</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="72" />
+        <location filename="../../ui/pages/persons.py" line="99" />
         <source>手机尾号</source>
         <translation>手机尾号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="147" />
+        <location filename="../../ui/pages/persons.py" line="100" />
+        <source>同步</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="184" />
         <source>找到 {0} 人</source>
         <translation>找到 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="149" />
+        <location filename="../../ui/pages/persons.py" line="186" />
+        <source>本站没有此证件号码的人员。可以到省平台查找（全省通办），或按 Ctrl+N 新建。</source>
+        <translation>本站没有此证件号码的人员。可以到省平台查找（全省通办），或按 Ctrl+N 新建。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="189" />
+        <source>本站没有此证件号码的人员。本机尚未接入省级平台，不能到省平台查找；可以按 Ctrl+N 新建。</source>
+        <translation>本站没有此证件号码的人员。本机尚未接入省级平台，不能到省平台查找；可以按 Ctrl+N 新建。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="192" />
         <source>没有找到。可以按 Ctrl+N 新建人员。</source>
         <translation>没有找到。可以按 Ctrl+N 新建人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="153" />
+        <location filename="../../ui/pages/persons.py" line="196" />
         <source>正在查询……</source>
         <translation>正在查询……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="176" />
+        <location filename="../../ui/pages/persons.py" line="221" />
+        <source>到省平台查找未完成：</source>
+        <translation>到省平台查找未完成：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="227" />
+        <source>正在到省平台查找……</source>
+        <translation>正在到省平台查找……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="248" />
+        <source>正在记录查询……</source>
+        <translation>正在记录查询……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="251" />
+        <source>已按省平台资料建档，请补充电话、住址等信息。</source>
+        <translation>已按省平台资料建档，请补充电话、住址等信息。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="276" />
         <source>正在读卡，请稍候……</source>
         <translation>正在读卡，请稍候……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="194" />
+        <location filename="../../ui/pages/persons.py" line="299" />
         <source>卡上没有持卡人信息，请改用社保卡厂商读卡器或身份证读卡。</source>
         <translation>卡上没有持卡人信息，请改用社保卡厂商读卡器或身份证读卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="209" />
+        <location filename="../../ui/pages/persons.py" line="314" />
         <source>本地没有此人，已按卡上信息预填新建人员。</source>
         <translation>本地没有此人，已按卡上信息预填新建人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="219" />
+        <location filename="../../ui/pages/persons.py" line="324" />
         <source>已按卡找到人员。</source>
         <translation>已按卡找到人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="224" />
+        <location filename="../../ui/pages/persons.py" line="329" />
         <source>正在查找持卡人……</source>
         <translation>正在查找持卡人……</translation>
     </message>
@@ -1153,6 +3429,95 @@
         <location filename="../../ui/forms/text_editors.py" line="66" />
         <source>11位手机号码</source>
         <translation>11位手机号码</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementDialog</name>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="257" />
+        <source>公益性岗位安置</source>
+        <translation>公益性岗位安置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="265" />
+        <source>岗位名称：</source>
+        <translation>岗位名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="268" />
+        <source>岗位开发（用人）单位：</source>
+        <translation>岗位开发（用人）单位：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="270" />
+        <source>上岗日期：</source>
+        <translation>上岗日期：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="273" />
+        <source>协议终止日期：</source>
+        <translation>协议终止日期：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="274" />
+        <source>距法定退休年龄不足5年（补贴可延长至退休）</source>
+        <translation>距法定退休年龄不足5年（补贴可延长至退休）</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformLoginDialog</name>
+    <message>
+        <location filename="../../ui/online.py" line="116" />
+        <source>登录省级平台</source>
+        <translation>登录省级平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online.py" line="119" />
+        <source>全省通办和联网核查需要用本人账号登录省级平台。请输入密码（本次运行只需输入一次）。</source>
+        <translation>全省通办和联网核查需要用本人账号登录省级平台。请输入密码（本次运行只需输入一次）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online.py" line="129" />
+        <source>用户名</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online.py" line="130" />
+        <source>密码</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online.py" line="136" />
+        <source>登录</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online.py" line="147" />
+        <source>请输入密码。</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online.py" line="163" />
+        <source>正在登录省级平台……</source>
+        <translation>正在登录省级平台……</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyDialog</name>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="376" />
+        <source>政策推介及培训推荐</source>
+        <translation>政策推介及培训推荐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="380" />
+        <source>勾选向本人推介的政策和推荐参加的培训（来自政策清单），确定后写入“政策推介及服务建议”。</source>
+        <translation>勾选向本人推介的政策和推荐参加的培训（来自政策清单），确定后写入“政策推介及服务建议”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="426" />
+        <source>正在读取政策清单……</source>
+        <translation>正在读取政策清单……</translation>
     </message>
 </context>
 <context>
@@ -1186,61 +3551,218 @@
 <context>
     <name>Program</name>
     <message>
-        <location filename="../../ui/app.py" line="240" />
-        <source>电子社保卡二维码已核验。</source>
-        <translation>电子社保卡二维码已核验。</translation>
+        <location filename="../../ui/app.py" line="247" />
+        <source>已扫描电子社保卡二维码，正在联网核验……</source>
+        <translation>已扫描电子社保卡二维码，正在联网核验……</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceLookupDialog</name>
+    <message>
+        <location filename="../../ui/pages/province_lookup.py" line="45" />
+        <source>全省通办：省平台查找结果</source>
+        <translation>全省通办：省平台查找结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province_lookup.py" line="52" />
+        <source>人员（省平台按范围规则提供，不含电话和住址）</source>
+        <translation>人员（省平台按范围规则提供，不含电话和住址）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province_lookup.py" line="59" />
+        <source>出生 {0}</source>
+        <translation>出生 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province_lookup.py" line="61" />
+        <source>就业状态 {0}</source>
+        <translation>就业状态 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province_lookup.py" line="62" />
+        <source>登记站点：{0}</source>
+        <translation>登记站点：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province_lookup.py" line="66" />
+        <source>在全省的有效办件</source>
+        <translation>在全省的有效办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province_lookup.py" line="74" />
+        <source>（无）</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province_lookup.py" line="77" />
+        <source>本次查询已记入本站的查看记录，省平台也记录了此次查询。</source>
+        <translation>本次查询已记入本站的查看记录，省平台也记录了此次查询。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province_lookup.py" line="81" />
+        <source>建档到本站</source>
+        <translation>建档到本站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province_lookup.py" line="86" />
+        <source>省平台返回的信息不足以建档，请按常规方式新建人员。</source>
+        <translation>省平台返回的信息不足以建档，请按常规方式新建人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province_lookup.py" line="88" />
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province_lookup.py" line="111" />
+        <source>正在建档……</source>
+        <translation>正在建档……</translation>
     </message>
 </context>
 <context>
     <name>QDialog</name>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="333" />
+        <location filename="../../ui/pages/case_editor.py" line="491" />
         <source>正在打开表单……</source>
         <translation>正在打开表单……</translation>
     </message>
 </context>
 <context>
+    <name>QrInput</name>
+    <message>
+        <location filename="../../ui/qr_input.py" line="111" />
+        <source>电子社保卡核验通过，正在查找此人……</source>
+        <translation>电子社保卡核验通过，正在查找此人……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qr_input.py" line="118" />
+        <source>如正在为此人办理业务，请打开办件表单后再扫描，二维码会随办件记为“待核验”。</source>
+        <translation>如正在为此人办理业务，请打开办件表单后再扫描，二维码会随办件记为“待核验”。</translation>
+    </message>
+</context>
+<context>
     <name>QuarantineScreen</name>
     <message>
-        <location filename="../../ui/sync_screens.py" line="380" />
+        <location filename="../../ui/sync_screens.py" line="415" />
         <source>平台退回了下列修改。可以在相应页面改正记录（改正后会自动重新上传），或在这里重新发送、放弃本机的修改。</source>
         <translation>平台退回了下列修改。可以在相应页面改正记录（改正后会自动重新上传），或在这里重新发送、放弃本机的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="388" />
+        <location filename="../../ui/sync_screens.py" line="423" />
         <source>记录类型</source>
         <translation>记录类型</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="388" />
+        <location filename="../../ui/sync_screens.py" line="423" />
         <source>记录</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="388" />
+        <location filename="../../ui/sync_screens.py" line="423" />
         <source>退回原因</source>
         <translation>退回原因</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="388" />
+        <location filename="../../ui/sync_screens.py" line="423" />
         <source>时间</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="396" />
+        <location filename="../../ui/sync_screens.py" line="431" />
         <source>重新发送</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="398" />
-        <location filename="../../ui/sync_screens.py" line="436" />
+        <location filename="../../ui/sync_screens.py" line="433" />
+        <location filename="../../ui/sync_screens.py" line="471" />
         <source>放弃此修改</source>
         <translation>放弃此修改</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="437" />
+        <location filename="../../ui/sync_screens.py" line="472" />
         <source>放弃后，这条记录恢复为平台上的内容（平台没有的记录将在本机撤销）。确定放弃吗？</source>
         <translation>放弃后，这条记录恢复为平台上的内容（平台没有的记录将在本机撤销）。确定放弃吗？</translation>
+    </message>
+</context>
+<context>
+    <name>RecognitionDialog</name>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="110" />
+        <source>就业困难人员认定</source>
+        <translation>就业困难人员认定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="121" />
+        <source>就业困难人员类别：</source>
+        <translation>就业困难人员类别：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="122" />
+        <source>部门信息核查</source>
+        <translation>部门信息核查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="124" />
+        <source>工作人员调查（信息核查无法确认时）</source>
+        <translation>工作人员调查（信息核查无法确认时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="133" />
+        <source>核实方式：</source>
+        <translation>核实方式：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="137" />
+        <source>信息核查结果：</source>
+        <translation>信息核查结果：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="139" />
+        <source>调查日期：</source>
+        <translation>调查日期：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="142" />
+        <source>调查人员：</source>
+        <translation>调查人员：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="146" />
+        <source>调查情况：</source>
+        <translation>调查情况：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="148" />
+        <source>认定日期：</source>
+        <translation>认定日期：</translation>
+    </message>
+</context>
+<context>
+    <name>SatisfactionDialog</name>
+    <message>
+        <location filename="../../ui/pages/satisfaction_dialog.py" line="22" />
+        <source>服务评价</source>
+        <translation>服务评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/satisfaction_dialog.py" line="25" />
+        <source>您对本次服务满意吗？请点击下面的按钮评价。</source>
+        <translation>您对本次服务满意吗？请点击下面的按钮评价。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/satisfaction_dialog.py" line="45" />
+        <source>意见或建议（可不填）</source>
+        <translation>意见或建议（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/satisfaction_dialog.py" line="51" />
+        <source>跳过</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/satisfaction_dialog.py" line="74" />
+        <source>正在保存评价……</source>
+        <translation>正在保存评价……</translation>
     </message>
 </context>
 <context>
@@ -1249,6 +3771,52 @@
         <location filename="../../ui/forms/search_combo.py" line="34" />
         <source>输入文字查找，或按 ↓ 选择</source>
         <translation>输入文字查找，或按 ↓ 选择</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <location filename="../../ui/pages/services_dialogs.py" line="87" />
+        <source>正在保存……</source>
+        <translation>正在保存……</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesDeskBar</name>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="36" />
+        <source>今日预约</source>
+        <translation>今日预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="38" />
+        <source>规模性裁员报告</source>
+        <translation>规模性裁员报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="40" />
+        <source>专项活动</source>
+        <translation>专项活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="73" />
+        <source>本月满意度：{0}（{1} 人评价）</source>
+        <translation>本月满意度：{0}（{1} 人评价）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="74" />
+        <source>暂无</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="77" />
+        <source>今日预约（{0}）</source>
+        <translation>今日预约（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="79" />
+        <source> ★绿色通道 {0}</source>
+        <translation> ★绿色通道 {0}</translation>
     </message>
 </context>
 <context>
@@ -1379,14 +3947,47 @@
         <translation>添加账号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="168" />
+        <location filename="../../ui/pages/settings.py" line="154" />
+        <source>此项由信息技术人员在预置配置文件（fuwutai.toml）中统一设置，不能在此修改。</source>
+        <translation>此项由信息技术人员在预置配置文件（fuwutai.toml）中统一设置，不能在此修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="175" />
         <source>正在读卡……</source>
         <translation>正在读卡……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="214" />
+        <location filename="../../ui/pages/settings.py" line="234" />
         <source>设置已保存。</source>
         <translation>设置已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementDialog</name>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="245" />
+        <source>新建安置点</source>
+        <translation>新建安置点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="250" />
+        <source>安置点名称</source>
+        <translation>安置点名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="253" />
+        <source>所在县（区）行政区划代码，如 520603</source>
+        <translation>所在县（区）行政区划代码，如 520603</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="254" />
+        <source>行政区划代码</source>
+        <translation>行政区划代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="257" />
+        <source>地址</source>
+        <translation>地址</translation>
     </message>
 </context>
 <context>
@@ -1470,57 +4071,42 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="79" />
+        <location filename="../../ui/shell.py" line="112" />
         <source>此栏目的服务（{0}）将在后续版本中提供；目前可在“人员”“办件”中办理相关事项。</source>
         <translation>此栏目的服务（{0}）将在后续版本中提供；目前可在“人员”“办件”中办理相关事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="84" />
+        <location filename="../../ui/shell.py" line="117" />
         <source>家庭与安置点</source>
         <translation>家庭与安置点</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="85" />
+        <location filename="../../ui/shell.py" line="118" />
         <source>单位与岗位</source>
         <translation>单位与岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="86" />
+        <location filename="../../ui/shell.py" line="119" />
         <source>统计</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="88" />
+        <location filename="../../ui/shell.py" line="121" />
         <source>工作台</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="89" />
+        <location filename="../../ui/shell.py" line="122" />
         <source>人员</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="90" />
+        <location filename="../../ui/shell.py" line="123" />
         <source>办件</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="95" />
-        <source>零就业家庭、易地扶贫搬迁安置点与劳动力台账</source>
-        <translation>零就业家庭、易地扶贫搬迁安置点与劳动力台账</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell.py" line="101" />
-        <source>用人单位、招聘岗位与人岗匹配</source>
-        <translation>用人单位、招聘岗位与人岗匹配</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell.py" line="103" />
-        <source>本站与县级统计图表、Excel 报表</source>
-        <translation>本站与县级统计图表、Excel 报表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell.py" line="104" />
+        <location filename="../../ui/shell.py" line="127" />
         <source>设置</source>
         <translation>设置</translation>
     </message>
@@ -1541,24 +4127,182 @@
     </message>
 </context>
 <context>
+    <name>StatsPage</name>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="86" />
+        <source>统计</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="92" />
+        <source>刷新</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="94" />
+        <source>导出月报（Excel）</source>
+        <translation>导出月报（Excel）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="99" />
+        <source>点击任一数字或图中的柱、点，可查看其对应的人员、办件或家庭明细。</source>
+        <translation>点击任一数字或图中的柱、点，可查看其对应的人员、办件或家庭明细。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="108" />
+        <source>每月失业登记与就业登记（件）</source>
+        <translation>每月失业登记与就业登记（件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="109" />
+        <source>各安置点劳动力就业率（%）</source>
+        <translation>各安置点劳动力就业率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="110" />
+        <source>零就业家庭月末在册户数</source>
+        <translation>零就业家庭月末在册户数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="111" />
+        <source>每月回访：到期与完成（次）</source>
+        <translation>每月回访：到期与完成（次）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="112" />
+        <source>逾期办件（按事项）</source>
+        <translation>逾期办件（按事项）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="139" />
+        <source>正在统计……</source>
+        <translation>正在统计……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="144" />
+        <source>统计日 {0}，近 {1} 个月</source>
+        <translation>统计日 {0}，近 {1} 个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="162" />
+        <source>尚未登记安置点</source>
+        <translation>尚未登记安置点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="166" />
+        <source>没有逾期办件</source>
+        <translation>没有逾期办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="189" />
+        <source>正在列出明细……</source>
+        <translation>正在列出明细……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="202" />
+        <location filename="../../ui/pages/stats.py" line="206" />
+        <location filename="../../ui/pages/stats.py" line="225" />
+        <source>导出月报</source>
+        <translation>导出月报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="202" />
+        <source>当前账号没有导出权限，请由审核人员或管理员导出。</source>
+        <translation>当前账号没有导出权限，请由审核人员或管理员导出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="205" />
+        <source>统计月报-{0}.xlsx</source>
+        <translation>统计月报-{0}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="206" />
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="226" />
+        <source>已导出 {0} 行到：
+{1}</source>
+        <translation>已导出 {0} 行到：
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="229" />
+        <source>正在导出……</source>
+        <translation>正在导出……</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="198" />
+        <source>添加援助步骤</source>
+        <translation>添加援助步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="202" />
+        <source>如：推荐3个保洁岗位、参加家政服务培训</source>
+        <translation>如：推荐3个保洁岗位、参加家政服务培训</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="203" />
+        <source>服务内容：</source>
+        <translation>服务内容：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="208" />
+        <source>责任人：</source>
+        <translation>责任人：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="210" />
+        <source>完成时限：</source>
+        <translation>完成时限：</translation>
+    </message>
+</context>
+<context>
+    <name>StepProgressDialog</name>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="228" />
+        <source>援助步骤进展</source>
+        <translation>援助步骤进展</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="230" />
+        <source>步骤：</source>
+        <translation>步骤：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="234" />
+        <source>进展情况：</source>
+        <translation>进展情况：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="235" />
+        <source>这一步已完成</source>
+        <translation>这一步已完成</translation>
+    </message>
+</context>
+<context>
     <name>SyncIssuesDialog</name>
     <message>
-        <location filename="../../ui/sync_screens.py" line="212" />
+        <location filename="../../ui/sync_screens.py" line="247" />
         <source>同步冲突与被退回的修改</source>
         <translation>同步冲突与被退回的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="218" />
+        <location filename="../../ui/sync_screens.py" line="253" />
         <source>冲突</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="219" />
+        <location filename="../../ui/sync_screens.py" line="254" />
         <source>被退回的修改</source>
         <translation>被退回的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="221" />
+        <location filename="../../ui/sync_screens.py" line="256" />
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
@@ -1566,140 +4310,140 @@
 <context>
     <name>SyncScreens</name>
     <message>
-        <location filename="../../ui/sync_screens.py" line="42" />
+        <location filename="../../ui/sync_screens.py" line="43" />
         <source>名称/姓名</source>
         <translation>名称/姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="43" />
+        <location filename="../../ui/sync_screens.py" line="44" />
         <source>性别</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="44" />
+        <location filename="../../ui/sync_screens.py" line="45" />
         <source>出生日期</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="45" />
+        <location filename="../../ui/sync_screens.py" line="46" />
         <source>民族</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="46" />
+        <location filename="../../ui/sync_screens.py" line="47" />
         <source>文化程度</source>
         <translation>文化程度</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="47" />
+        <location filename="../../ui/sync_screens.py" line="48" />
         <source>户口性质</source>
         <translation>户口性质</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="48" />
-        <location filename="../../ui/sync_screens.py" line="67" />
+        <location filename="../../ui/sync_screens.py" line="49" />
+        <location filename="../../ui/sync_screens.py" line="68" />
         <source>联系电话</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="49" />
+        <location filename="../../ui/sync_screens.py" line="50" />
         <source>证件类型</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="50" />
         <location filename="../../ui/sync_screens.py" line="51" />
+        <location filename="../../ui/sync_screens.py" line="52" />
         <source>证件号码</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="52" />
+        <location filename="../../ui/sync_screens.py" line="53" />
         <source>户籍地址</source>
         <translation>户籍地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="53" />
+        <location filename="../../ui/sync_screens.py" line="54" />
         <source>居住地址</source>
         <translation>居住地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="54" />
+        <location filename="../../ui/sync_screens.py" line="55" />
         <source>地址</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="55" />
+        <location filename="../../ui/sync_screens.py" line="56" />
         <source>行政区划</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="56" />
+        <location filename="../../ui/sync_screens.py" line="57" />
         <source>就业状态</source>
         <translation>就业状态</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="57" />
+        <location filename="../../ui/sync_screens.py" line="58" />
         <source>备注</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="58" />
-        <location filename="../../ui/sync_screens.py" line="65" />
+        <location filename="../../ui/sync_screens.py" line="59" />
+        <location filename="../../ui/sync_screens.py" line="66" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="59" />
+        <location filename="../../ui/sync_screens.py" line="60" />
         <source>表单内容</source>
         <translation>表单内容</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="60" />
+        <location filename="../../ui/sync_screens.py" line="61" />
         <source>办结期限</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="61" />
+        <location filename="../../ui/sync_screens.py" line="62" />
         <source>办结日期</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="62" />
+        <location filename="../../ui/sync_screens.py" line="63" />
         <source>办结原因</source>
         <translation>办结原因</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="63" />
+        <location filename="../../ui/sync_screens.py" line="64" />
         <source>岗位名称</source>
         <translation>岗位名称</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="64" />
+        <location filename="../../ui/sync_screens.py" line="65" />
         <source>招聘人数</source>
         <translation>招聘人数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="66" />
+        <location filename="../../ui/sync_screens.py" line="67" />
         <source>联系人</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="68" />
+        <location filename="../../ui/sync_screens.py" line="69" />
         <source>结果</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="69" />
+        <location filename="../../ui/sync_screens.py" line="70" />
         <source>已删除</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="107" />
+        <location filename="../../ui/sync_screens.py" line="108" />
         <source>是</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="109" />
+        <location filename="../../ui/sync_screens.py" line="110" />
         <source>否</source>
         <translation>否</translation>
     </message>
@@ -1707,74 +4451,84 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync_screens.py" line="138" />
+        <location filename="../../ui/sync_screens.py" line="144" />
         <source>同步</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="140" />
+        <location filename="../../ui/sync_screens.py" line="146" />
         <source>立即与省级平台同步（F5）</source>
         <translation>立即与省级平台同步（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="142" />
-        <location filename="../../ui/sync_screens.py" line="197" />
+        <location filename="../../ui/sync_screens.py" line="148" />
+        <location filename="../../ui/sync_screens.py" line="232" />
         <source>冲突与退回</source>
         <translation>冲突与退回</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="167" />
+        <location filename="../../ui/sync_screens.py" line="179" />
         <source>正在同步（已上传 {0}，已下载 {1}）</source>
         <translation>正在同步（已上传 {0}，已下载 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="180" />
+        <location filename="../../ui/sync_screens.py" line="197" />
+        <source>已下载 {0} / {1} 条</source>
+        <translation>已下载 {0} / {1} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="202" />
+        <source>已下载 {0} 条</source>
+        <translation>已下载 {0} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screens.py" line="215" />
         <source>未接入平台</source>
         <translation>未接入平台</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="181" />
+        <location filename="../../ui/sync_screens.py" line="216" />
         <source>本机尚未接入省级平台，数据只保存在本机。</source>
         <translation>本机尚未接入省级平台，数据只保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="185" />
+        <location filename="../../ui/sync_screens.py" line="220" />
         <source>同步失败：</source>
         <translation>同步失败：</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="187" />
+        <location filename="../../ui/sync_screens.py" line="222" />
         <source>已同步 </source>
         <translation>已同步 </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="189" />
+        <location filename="../../ui/sync_screens.py" line="224" />
         <source>尚未同步</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="191" />
+        <location filename="../../ui/sync_screens.py" line="226" />
         <source>待上传 {0} 条</source>
         <translation>待上传 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="192" />
+        <location filename="../../ui/sync_screens.py" line="227" />
         <source>上次成功：</source>
         <translation>上次成功：</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="192" />
-        <location filename="../../ui/sync_screens.py" line="193" />
+        <location filename="../../ui/sync_screens.py" line="227" />
+        <location filename="../../ui/sync_screens.py" line="228" />
         <source>无</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="193" />
+        <location filename="../../ui/sync_screens.py" line="228" />
         <source>上次错误：</source>
         <translation>上次错误：</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screens.py" line="197" />
+        <location filename="../../ui/sync_screens.py" line="232" />
         <source>冲突与退回（{0}）</source>
         <translation>冲突与退回（{0}）</translation>
     </message>
@@ -1788,14 +4542,245 @@
     </message>
 </context>
 <context>
+    <name>TrainingProfilePanel</name>
+    <message>
+        <location filename="../../ui/pages/profile_training.py" line="27" />
+        <source>培训、创业与信用</source>
+        <translation>培训、创业与信用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_training.py" line="45" />
+        <source>报名培训</source>
+        <translation>报名培训</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_training.py" line="46" />
+        <source>登记结业</source>
+        <translation>登记结业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_training.py" line="38" />
+        <location filename="../../ui/pages/profile_training.py" line="47" />
+        <source>创业服务</source>
+        <translation>创业服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_training.py" line="37" />
+        <source>职业培训</source>
+        <translation>职业培训</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_training.py" line="39" />
+        <source>失信记录（骗取、冒领）</source>
+        <translation>失信记录（骗取、冒领）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_training.py" line="48" />
+        <source>绿色通道</source>
+        <translation>绿色通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_training.py" line="49" />
+        <source>登记失信</source>
+        <translation>登记失信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_training.py" line="86" />
+        <source>正在读取培训与创业记录……</source>
+        <translation>正在读取培训与创业记录……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_training.py" line="106" />
+        <source>★ 绿色通道：{0}（自 {1}）优先办理</source>
+        <translation>★ 绿色通道：{0}（自 {1}）优先办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_training.py" line="113" />
+        <source>重点群体（{0}），可设为绿色通道。</source>
+        <translation>重点群体（{0}），可设为绿色通道。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_training.py" line="131" />
+        <source>（无培训记录）</source>
+        <translation>（无培训记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_training.py" line="139" />
+        <source>  返乡创业</source>
+        <translation>  返乡创业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_training.py" line="142" />
+        <source>（无创业服务记录）</source>
+        <translation>（无创业服务记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_training.py" line="145" />
+        <source>有效</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_training.py" line="145" />
+        <source>已撤销</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_training.py" line="165" />
+        <source>结束绿色通道</source>
+        <translation>结束绿色通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_training.py" line="165" />
+        <source>设为绿色通道</source>
+        <translation>设为绿色通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_training.py" line="169" />
+        <source>只有审核人员可以登记失信记录。</source>
+        <translation>只有审核人员可以登记失信记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_training.py" line="190" />
+        <source>正在读取培训目录……</source>
+        <translation>正在读取培训目录……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_training.py" line="223" />
+        <source>正在保存……</source>
+        <translation>正在保存……</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../ui/pages/employer_dialogs.py" line="125" />
+        <source>核实：</source>
+        <translation>核实：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employer_dialogs.py" line="128" />
+        <source>3 个工作日内核实用人单位证照、负责人身份和招聘信息的真实性、合法性。期限：</source>
+        <translation>3 个工作日内核实用人单位证照、负责人身份和招聘信息的真实性、合法性。期限：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employer_dialogs.py" line="141" />
+        <source>实地查看经营场所、核实负责人身份和用工需求的情况</source>
+        <translation>实地查看经营场所、核实负责人身份和用工需求的情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employer_dialogs.py" line="143" />
+        <source>书面承诺受理：</source>
+        <translation>书面承诺受理：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employer_dialogs.py" line="143" />
+        <source>须记录工作人员调查后再作结论</source>
+        <translation>须记录工作人员调查后再作结论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employer_dialogs.py" line="144" />
+        <source>调查日期：</source>
+        <translation>调查日期：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employer_dialogs.py" line="145" />
+        <source>调查情况：</source>
+        <translation>调查情况：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employer_dialogs.py" line="146" />
+        <source>证照（统一社会信用代码、营业执照）真实有效</source>
+        <translation>证照（统一社会信用代码、营业执照）真实有效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employer_dialogs.py" line="148" />
+        <source>负责人身份属实</source>
+        <translation>负责人身份属实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employer_dialogs.py" line="150" />
+        <source>招聘信息真实、合法，无歧视性内容</source>
+        <translation>招聘信息真实、合法，无歧视性内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employer_dialogs.py" line="159" />
+        <source>未通过时必须填写原因，原因会告知用人单位</source>
+        <translation>未通过时必须填写原因，原因会告知用人单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employer_dialogs.py" line="160" />
+        <source>说明：</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employer_dialogs.py" line="164" />
+        <source>只保存调查情况</source>
+        <translation>只保存调查情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employer_dialogs.py" line="167" />
+        <source>作出核实结论</source>
+        <translation>作出核实结论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employer_dialogs.py" line="169" />
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employer_dialogs.py" line="211" />
+        <source>正在保存核实结果……</source>
+        <translation>正在保存核实结果……</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="337" />
+        <source>就业登记核验走访</source>
+        <translation>就业登记核验走访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="340" />
+        <source>走访日期：</source>
+        <translation>走访日期：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="343" />
+        <source>走访人员：</source>
+        <translation>走访人员：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="347" />
+        <source>核验情况：</source>
+        <translation>核验情况：</translation>
+    </message>
+</context>
+<context>
+    <name>_Dialog</name>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="69" />
+        <source>正在保存……</source>
+        <translation>正在保存……</translation>
+    </message>
+</context>
+<context>
+    <name>editor</name>
+    <message>
+        <location filename="../../ui/pages/case_extras.py" line="38" />
+        <source>专项活动与代理办理</source>
+        <translation>专项活动与代理办理</translation>
+    </message>
+</context>
+<context>
     <name>self.start</name>
     <message>
-        <location filename="../../ui/app.py" line="174" />
+        <location filename="../../ui/app.py" line="176" />
         <source>无法打开本站数据</source>
         <translation>无法打开本站数据</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="211" />
+        <location filename="../../ui/app.py" line="216" />
         <source>基层就业服务台
 </source>
         <translation>基层就业服务台

@@ -21,6 +21,7 @@ from sync.client.errors import SyncError
 from sync.client.transport import RawResponse, Transport
 from sync.protocol.attachments import AttachmentStatus, CommitRequest
 from sync.protocol.auth import EnrolRequest, EnrolResponse, LoginRequest, LoginResponse, OkResponse, ServerInfo
+from sync.protocol.cards import CardAuthRequest, CardAuthResponse, QrVerifyRequest, QrVerifyResponse
 from sync.protocol.changes import ChangesPage, ResetAckResponse
 from sync.protocol.common import (
     PROTOCOL_HEADER,
@@ -143,6 +144,12 @@ class PlatformApi:
     def attachment_commit(self, sha256: str, size: int, media_type: str) -> AttachmentStatus:
         body = CommitRequest(size=size, media_type=media_type)
         return self._call("POST", Paths.attachment_commit(sha256), AttachmentStatus, body=body)
+
+    def card_authenticate(self, request: CardAuthRequest) -> CardAuthResponse:
+        return self._call("POST", Paths.CARD_AUTH, CardAuthResponse, body=request)
+
+    def qr_verify(self, request: QrVerifyRequest) -> QrVerifyResponse:
+        return self._call("POST", Paths.QR_VERIFY, QrVerifyResponse, body=request)
 
     def close(self) -> None:
         self.transport.close()

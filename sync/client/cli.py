@@ -48,10 +48,23 @@ def _sync_errors(func: Handler) -> Handler:
 
 @_sync_errors
 def cmd_enroll(args: argparse.Namespace) -> int:
+    from app.config.preset import current_preset
     from sync.client.credentials import enroll
 
+    preset = current_preset()  # fuwutai.toml fills in what the command line leaves out
+    server = args.server or preset.get("server_url")
+    if not server:
+        raise CliError("请用 --server 指定省级平台地址，或在预置配置 fuwutai.toml 中设置 server_url。")
+    if preset.get("server_url") and server.rstrip("/") != preset.get("server_url").rstrip("/"):
+        raise CliError(f"预置配置 {preset.source} 规定的平台地址是 {preset.get('server_url')}，不能接入其他地址。")
     with opened(args) as store:
-        result = enroll(store, args.server, args.token, ca_bundle=args.ca_bundle, proxy=args.proxy)
+        result = enroll(
+            store,
+            server,
+            args.token,
+            ca_bundle=args.ca_bundle or preset.get("ca_bundle"),
+            proxy=args.proxy or preset.get("proxy"),
+        )
     if args.json:
         print_json(
             {
@@ -270,7 +283,7 @@ def cmd_quarantine_discard(args: argparse.Namespace) -> int:
 def add_parsers(sub: Any) -> None:
     """Attach ``enroll``, ``sync``, ``conflicts`` and ``quarantine`` to the ``fuwutai`` subparsers."""
     p = sub.add_parser("enroll", help="用一次性接入码把本机接入省级平台")
-    p.add_argument("--server", required=True, help="省级平台地址，如 https://platform.example.gov.cn")
+    p.add_argument("--server", help="省级平台地址，如 https://platform.example.gov.cn（默认取预置配置 fuwutai.toml）")
     p.add_argument("--token", required=True, help="县级信息技术人员提供的一次性接入码")
     p.add_argument("--ca-bundle", help="验证平台证书用的 CA 证书文件（PEM），默认使用系统证书")
     p.add_argument("--proxy", help="代理服务器地址，如 http://10.0.0.1:3128；写 system 表示使用系统代理")

@@ -128,15 +128,36 @@ def platform_api(
             "请联系县级信息技术人员重新生成接入码并运行“fuwutai enroll”。",
             kind="config",
         )
+    server_url, ca_bundle, proxy = _with_preset(conn.server_url, conn.ca_bundle, conn.proxy)
     transport = make_transport(
-        conn.server_url,
-        ca_bundle=conn.ca_bundle,
-        proxy=conn.proxy,
+        server_url,
+        ca_bundle=ca_bundle,
+        proxy=proxy,
         credential=credential,
         cancel=cancel,
         tuning=tuning,
     )
     return PlatformApi(transport)
+
+
+def _with_preset(server_url: str, ca_bundle: str | None, proxy: str | None) -> tuple[str, str | None, str | None]:
+    """The machine's preset configuration (fuwutai.toml, app.config.preset) over the enrolled settings:
+    a locked value always wins, an unlocked one fills in what enrolment left empty."""
+    from app.config.preset import current_preset
+
+    preset = current_preset()
+    url = preset.get("server_url")
+    if url and url.rstrip("/") != server_url.rstrip("/"):
+        raise SyncError(
+            f"本机接入的平台地址 {server_url} 与预置配置规定的 {url} 不同。"
+            "请县级信息技术人员用预置配置中的地址重新运行“fuwutai enroll”。",
+            kind="config",
+        )
+    if "ca_bundle" in preset.values and (preset.is_locked("ca_bundle") or not ca_bundle):
+        ca_bundle = preset.values["ca_bundle"]
+    if "proxy" in preset.values and (preset.is_locked("proxy") or not proxy):
+        proxy = preset.values["proxy"]
+    return server_url, ca_bundle, proxy
 
 
 # ---------------------------------------------------------------------- enrolment

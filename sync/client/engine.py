@@ -50,6 +50,10 @@ PHASE_LABELS = {
 
 @dataclass(frozen=True)
 class Progress:
+    """Where a round is. ``done`` counts records of the phase so far (push: sent; pull: received and
+    applied, reported after every page with its cursor saved); ``total`` is an estimate when one is
+    known, else None (protocol 1's change feed says "more" but not how many, so a pull has none)."""
+
     phase: str
     label: str
     done: int = 0
@@ -197,8 +201,8 @@ class SyncEngine:
         def pushed(stats: PushStats) -> None:
             self._emit("push", stats.sent)
 
-        def pulled(stats: PullStats, _page: object) -> None:
-            self._emit("pull", stats.received)
+        def pulled(stats: PullStats, page: object) -> None:
+            self._emit("pull", stats.received, pull_estimate(stats, page))
 
         self._emit("push")
         first = push(
@@ -243,6 +247,15 @@ class SyncEngine:
         except (SQLAlchemyError, StoreError):
             log.exception("could not record the sync round's outcome")
         self._emit("done")
+
+
+def pull_estimate(stats: PullStats, page: object) -> int | None:
+    """Records this pull will have received in all, when the feed says (a ``remaining`` count on the
+    page: not part of protocol 1, which the reference platform follows; None otherwise)."""
+    remaining = getattr(page, "remaining", None)
+    if isinstance(remaining, int) and not isinstance(remaining, bool) and remaining >= 0:
+        return stats.received + remaining
+    return None
 
 
 def run_once(store: Store, **kwargs: Any) -> RoundReport:

@@ -14,21 +14,34 @@ platform turned out not to have are queued to be sent again, and the order is ac
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import and_, delete, exists, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.store import Store
 from app.store.models import Base, OutboxEntry, Synced
+from app.store.outbox import REMOTE_APPLY
 from app.store.sync_models import SyncConflict, SyncParked, SyncShadow
 from sync.client import state
 from sync.client.api import PlatformApi
 from sync.client.entities import registry
 from sync.client.errors import SyncError
-from sync.client.records import UNSENT_STATES, Incoming, LocalView, Outcome, apply_incoming, requeue, take_write_lock
+from sync.client.records import (
+    UNSENT_STATES,
+    FreshRows,
+    Incoming,
+    LocalView,
+    Outcome,
+    apply_incoming,
+    requeue,
+    take_write_lock,
+)
 from sync.protocol.changes import Change, ChangesPage
 
 log = logging.getLogger("fuwutai.sync.pull")
@@ -133,14 +146,27 @@ def _forget_parked(session: Session, changes: list[Change]) -> None:
 
 
 def _fast_path(session: Session, page: ChangesPage, *, force: bool) -> PullStats | None:
-    """The whole page in one savepoint with the local state fetched in bulk; None if any change failed."""
+    """The whole page in one savepoint with the local state fetched in bulk; None if any change failed.
+
+    Records the store has never seen are inserted with Core statements (:class:`FreshRows`); the
+    others go through the apply rule with ORM objects. New rows go in before the flush, so an updated
+    row may refer to a record that arrived in the same page.
+    """
     trial = PullStats()
+    keys = [(c.entity, c.entity_id) for c in page.items]
+    once = len(set(keys)) == len(keys)  # a compacted feed sends a record once per page; if not, no shortcut
     try:
         with session.begin_nested(), session.no_autoflush:
             view = LocalView(session)
-            view.prefetch((c.entity, c.entity_id) for c in page.items)
+            view.prefetch(keys)
+            fresh = FreshRows()
             for change in page.items:
-                trial.count(apply_incoming(session, _incoming(change), force=force, view=view))
+                if once and change.entity in registry() and view.absent(change.entity, change.entity_id):
+                    fresh.add(_incoming(change))
+                    trial.count(Outcome.APPLIED)
+                else:
+                    trial.count(apply_incoming(session, _incoming(change), force=force, view=view))
+            fresh.write(session)
             session.flush()
     except (IntegrityError, SyncError):
         session.expire_all()
@@ -148,9 +174,51 @@ def _fast_path(session: Session, page: ChangesPage, *, force: bool) -> PullStats
     return trial
 
 
-def apply_page(store: Store, page: ChangesPage, *, force: bool, stats: PullStats) -> None:
+# Page cache of the connection a pull writes through. The store's default (2 MiB) is right for counter
+# work; a first pull inserts hundreds of thousands of rows at random places of a dozen B-trees, and
+# with a small cache nearly every insert reads (and decrypts) a page again: at 200,000 records the
+# pull ran at two thirds of its speed at 20,000. Given back when the pull ends.
+PULL_CACHE_KIB = 32 * 1024
+
+
+@contextmanager
+def pull_connection(store: Store) -> Iterator[Connection]:
+    """One pooled connection for a whole pull, with a larger page cache while it lasts."""
+    with store.engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        default = raw.execute("PRAGMA cache_size").fetchone()[0]
+        raw.execute(f"PRAGMA cache_size = -{PULL_CACHE_KIB}")
+        try:
+            yield connection
+        finally:
+            if connection.in_transaction():
+                connection.rollback()
+            raw.execute(f"PRAGMA cache_size = {int(default)}")
+
+
+@contextmanager
+def _page_session(store: Store, connection: Connection | None) -> Iterator[Session]:
+    """A ``remote_apply`` unit of work, on the pull's own connection when there is one."""
+    if connection is None:
+        with store.session(remote_apply=True) as session:
+            yield session
+        return
+    with Session(bind=connection, expire_on_commit=False) as session:
+        session.info[REMOTE_APPLY] = True
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def apply_page(
+    store: Store, page: ChangesPage, *, force: bool, stats: PullStats, connection: Connection | None = None
+) -> None:
     """One page and its cursor in one transaction; the fast path first, change by change if needed."""
-    with store.session(remote_apply=True) as session:
+    with _page_session(store, connection) as session:
         take_write_lock(session)
         _forget_parked(session, page.items)
         trial = _fast_path(session, page, force=force) if page.items else PullStats()
@@ -264,25 +332,43 @@ def pull(
         start_reset(store)
         resetting = True
     drained = False
-    for _ in range(max_pages):
-        if should_stop():
-            break
-        with store.session() as session:
-            cursor = state.get_int(session, state.CURSOR)
-        page = api.changes(cursor, page_limit)
-        if page.reset_required and not resetting:
-            start_reset(store)
-            resetting = True
-            continue
-        apply_page(store, page, force=resetting, stats=stats)
-        if on_page is not None:
-            on_page(stats, page)
-        if not page.has_more:
-            drained = True
-            break
-        if not page.items and page.next_cursor == cursor:
-            log.warning("platform said has_more with an empty page at cursor %d; stopping this round", cursor)
-            break
+    with store.session() as session:
+        cursor = state.get_int(session, state.CURSOR)
+    # The next page is fetched on a helper thread while this one is applied, so the platform, the
+    # network and the local database work at the same time. Only one request is ever in flight and
+    # the cursor is still saved with the page it covers, so an interruption resumes exactly as before.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="fuwutai-pull") as fetcher, pull_connection(
+        store
+    ) as connection:
+        ahead: Future[ChangesPage] | None = None
+        try:
+            for _ in range(max_pages):
+                if should_stop():
+                    break
+                page = ahead.result() if ahead is not None else api.changes(cursor, page_limit)
+                ahead = None
+                if page.reset_required and not resetting:
+                    start_reset(store)
+                    resetting = True
+                    cursor = 0
+                    continue
+                stuck = not page.items and page.next_cursor == cursor
+                if page.has_more and not stuck and not should_stop():
+                    ahead = fetcher.submit(api.changes, page.next_cursor, page_limit)
+                apply_page(store, page, force=resetting, stats=stats, connection=connection)
+                cursor = page.next_cursor
+                if on_page is not None:
+                    on_page(stats, page)
+                if not page.has_more:
+                    drained = True
+                    break
+                if stuck:
+                    log.warning("platform said has_more with an empty page at cursor %d; stopping this round", cursor)
+                    break
+        finally:
+            if ahead is not None and not ahead.cancel():
+                # A page fetched but not applied is simply fetched again next time; its error does not matter.
+                ahead.exception()
     if stats.parked or _any_parked(store):
         retry_parked(store, stats)
     if drained and resetting:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,7 +38,7 @@ from sync.client.records import (
     supersede,
     take_write_lock,
 )
-from sync.protocol.push import PushItem, PushItemResult, PushRequest
+from sync.protocol.push import PushItem, PushItemResult, PushRequest, PushResponse
 
 log = logging.getLogger("fuwutai.sync.push")
 
@@ -75,25 +76,42 @@ def _held_by_conflict() -> object:
     )
 
 
-def next_batch(store: Store, max_items: int, max_bytes: int) -> list[_Outgoing]:
-    """The oldest pending entries not held by a conflict, within the item and size limits.
+def next_batch(store: Store, max_items: int, max_bytes: int, *, after: int = 0) -> list[_Outgoing]:
+    """The oldest pending entries (after outbox position ``after``) not held by a conflict, within the
+    item and size limits.
 
     An entry that cannot even be expressed on the wire is quarantined here (it would never go).
     """
     picked: list[_Outgoing] = []
     bad: list[tuple[int, str]] = []
     with store.session() as session:
-        rows = session.scalars(
-            select(OutboxEntry)
-            .where(OutboxEntry.state == "pending", ~_held_by_conflict())  # type: ignore[operator]
-            .order_by(OutboxEntry.seq)
-            .limit(max_items)
+        rows = list(
+            session.scalars(
+                select(OutboxEntry)
+                .where(
+                    OutboxEntry.state == "pending",
+                    OutboxEntry.seq > after,
+                    ~_held_by_conflict(),  # type: ignore[operator]
+                )
+                .order_by(OutboxEntry.seq)
+                .limit(max_items)
+            )
         )
-        size = 64
+        # Rows whose payload has an empty reference column, fetched in one query per entity.
+        wanted: dict[str, list[str]] = {}
         for row in rows:
             spec = registry().get(row.entity)
-            needs_row = spec is not None and any(row.payload.get(n, "") is None for n in spec.foreign_keys)
-            payload = fill_foreign_keys(row, session.get(spec.model, row.entity_id) if needs_row and spec else None)
+            if spec is not None and any(row.payload.get(n, "") is None for n in spec.foreign_keys):
+                wanted.setdefault(row.entity, []).append(row.entity_id)
+        found: dict[tuple[str, str], Synced] = {}
+        for entity, ids in wanted.items():
+            model = registry()[entity].model
+            for start in range(0, len(ids), 500):
+                for obj in session.scalars(select(model).where(model.id.in_(ids[start : start + 500]))):
+                    found[(entity, obj.id)] = obj
+        size = 64
+        for row in rows:
+            payload = fill_foreign_keys(row, found.get((row.entity, row.entity_id)))
             try:
                 item = PushItem(
                     mutation_id=row.id,
@@ -151,37 +169,60 @@ def push(
     on_batch: Callable[[PushStats], None] | None = None,
     max_batches: int = 10_000,
 ) -> PushStats:
-    """Send batches until nothing sendable is left (or ``should_stop``); returns the counts."""
+    """Send batches until nothing sendable is left (or ``should_stop``); returns the counts.
+
+    The next batch is chosen and sent (on a helper thread) while the answer to the previous one is
+    applied, so the platform and the local database work at the same time. At most one request is in
+    flight; batches leave in outbox order, so the platform sees the same sequence as before, and the
+    next batch only takes entries after those already sent in this call (an entry left pending by an
+    answer — its record changed meanwhile — goes in the next round rather than in a loop now).
+    """
     stats = PushStats()
-    seen_seqs: set[int] = set()
-    for _ in range(max_batches):
-        if should_stop():
-            break
-        batch = next_batch(store, batch_items, batch_bytes)
-        if not batch or any(b.seq in seen_seqs for b in batch):
-            # Every answered entry leaves "pending"; one still there was not settled (e.g. its
-            # record changed meanwhile): it goes in the next round rather than in a loop now.
-            break
-        response = api.push(PushRequest(items=[b.item for b in batch]))
-        stats.batches += 1
-        stats.sent += len(batch)
-        stats.reset_required = stats.reset_required or response.reset_required
-        with store.session(remote_apply=True) as session, session.no_autoflush:
-            take_write_lock(session)
-            view = LocalView(session)
-            entries = {
-                e.seq: e
-                for e in session.scalars(select(OutboxEntry).where(OutboxEntry.seq.in_([b.seq for b in batch])))
-            }
-            view.prefetch((e.entity, e.entity_id) for e in entries.values())
-            for outgoing, result in zip(batch, response.results, strict=True):
-                entry = entries.get(outgoing.seq)
-                if entry is not None:
-                    _apply_result(view, entry, result, stats)
-        seen_seqs.update(b.seq for b in batch)
-        if on_batch is not None:
-            on_batch(stats)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="fuwutai-push") as sender:
+        batch = [] if should_stop() else next_batch(store, batch_items, batch_bytes)
+        sending: Future[PushResponse] | None = sender.submit(_send, api, batch) if batch else None
+        try:
+            for number in range(max_batches):
+                if sending is None:
+                    break
+                response = sending.result()
+                sending = None
+                stats.batches += 1
+                stats.sent += len(batch)
+                stats.reset_required = stats.reset_required or response.reset_required
+                following: list[_Outgoing] = []
+                if not should_stop() and number + 1 < max_batches:
+                    following = next_batch(store, batch_items, batch_bytes, after=batch[-1].seq)
+                    if following:
+                        sending = sender.submit(_send, api, following)
+                _apply_response(store, batch, response, stats)
+                if on_batch is not None:
+                    on_batch(stats)
+                batch = following
+        finally:
+            if sending is not None and not sending.cancel():
+                # Sent but not recorded: the same mutation ids go again next time and come back duplicate.
+                sending.exception()
     return stats
+
+
+def _send(api: PlatformApi, batch: list[_Outgoing]) -> PushResponse:
+    return api.push(PushRequest(items=[b.item for b in batch]))
+
+
+def _apply_response(store: Store, batch: list[_Outgoing], response: PushResponse, stats: PushStats) -> None:
+    """Record what the platform answered for one batch, in one transaction."""
+    with store.session(remote_apply=True) as session, session.no_autoflush:
+        take_write_lock(session)
+        view = LocalView(session)
+        entries = {
+            e.seq: e for e in session.scalars(select(OutboxEntry).where(OutboxEntry.seq.in_([b.seq for b in batch])))
+        }
+        view.prefetch((e.entity, e.entity_id) for e in entries.values())
+        for outgoing, result in zip(batch, response.results, strict=True):
+            entry = entries.get(outgoing.seq)
+            if entry is not None:
+                _apply_result(view, entry, result, stats)
 
 
 def _apply_result(view: LocalView, entry: OutboxEntry, result: PushItemResult, stats: PushStats) -> None:

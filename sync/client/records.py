@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 from app.clock import utcnow
@@ -168,6 +169,16 @@ class LocalView:
                     )
                 ):
                     self._conflicts[(entity, conflict.entity_id)] = conflict
+
+    def absent(self, entity: str, entity_id: str) -> bool:
+        """True when this store has nothing at all of the record: no row, shadow, entry or conflict."""
+        key = (entity, entity_id)
+        return (
+            self.row(entity, entity_id) is None
+            and self.shadow(entity, entity_id) is None
+            and not self._unsent.get(key)
+            and self._conflicts.get(key) is None
+        )
 
     # rows
     def row(self, entity: str, entity_id: str) -> Synced | None:
@@ -340,6 +351,85 @@ def new_row(spec: EntitySpec, incoming: Incoming, values: Mapping[str, Any]) -> 
     obj.server_version = incoming.server_version
     obj.updated_at = values.get("updated_at") or utcnow()
     return obj
+
+
+class FreshRows:
+    """Records new to this store, written with one executemany per table instead of ORM objects.
+
+    A record the store has never seen (no row, no shadow, no outbox entry, no conflict) has nothing to
+    protect: the rule of :func:`apply_incoming` is simply "insert it and remember the platform's copy".
+    That is most of a first pull, where building an ORM object, its identity-map entry and its flush
+    bookkeeping per record was most of the time. Rows keep the model's column defaults (Core applies
+    them for absent columns), persons are put into the search index in one batch, and everything is
+    written in the caller's transaction (a failure rolls back with it and the caller goes record by
+    record, parking what does not fit, exactly as before).
+    """
+
+    def __init__(self) -> None:
+        self._rows: dict[str, list[dict[str, Any]]] = {}
+        self._shadows: list[dict[str, Any]] = []
+        self._persons: list[Any] = []
+        self.keys: list[Key] = []
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def add(self, incoming: Incoming) -> None:
+        """Decode and keep one record (raises :class:`SyncError` when it does not decode)."""
+        spec = spec_for(incoming.entity)
+        wire = incoming.wire()
+        values = decode_row(spec, wire)
+        data = {k: v for k, v in values.items() if k not in BOOKKEEPING}
+        for name, filler in FILLERS.get(spec.name, {}).items():
+            if data.get(name) is None:
+                data[name] = filler
+        data["id"] = incoming.entity_id
+        data["version"] = incoming.server_version
+        data["server_version"] = incoming.server_version
+        data["updated_at"] = values.get("updated_at") or utcnow()
+        self._rows.setdefault(spec.name, []).append(data)
+        self._shadows.append(
+            {
+                "entity": spec.name,
+                "entity_id": incoming.entity_id,
+                "server_version": incoming.server_version,
+                "payload": {k: v for k, v in wire.items() if k != "server_version"},
+            }
+        )
+        if spec.name == "person" and not data.get("deleted"):
+            self._persons.append(data)
+        self.keys.append((spec.name, incoming.entity_id))
+
+    def write(self, session: Session) -> None:
+        """Insert everything kept, parents before children (the tables' foreign-key order)."""
+        from app.search.index import IndexedPerson, update_index
+        from app.store.models import Base
+
+        ensure_remote(session)
+        if not self.keys:
+            return
+        by_table = {registry()[name].model.__tablename__: name for name in self._rows}  # type: ignore[attr-defined]
+        for table in Base.metadata.sorted_tables:
+            name = by_table.get(table.name)
+            if name is None:
+                continue
+            # Attribute names to column names (the same today; a model may map them apart).
+            columns = {a.key: a.columns[0].key for a in sa_inspect(registry()[name].model).column_attrs}
+            renamed = any(key != column for key, column in columns.items())
+            # executemany needs one set of columns; absent ones get the column defaults.
+            groups: dict[frozenset[str], list[dict[str, Any]]] = {}
+            for values in self._rows[name]:
+                row = {columns.get(key, key): value for key, value in values.items()} if renamed else values
+                groups.setdefault(frozenset(row), []).append(row)
+            for rows in groups.values():
+                session.execute(insert(table), rows)
+        session.execute(insert(SyncShadow), self._shadows)
+        if self._persons:
+            persons = [
+                IndexedPerson(p["id"], p["name"], p["doc_number"], p.get("gender"), p.get("birth_date"), p.get("phone"))
+                for p in self._persons
+            ]
+            update_index(session.connection(), persons)
 
 
 # ---------------------------------------------------------------------- the rule

@@ -7,7 +7,7 @@ import hmac
 from datetime import date, datetime
 from typing import Annotated, Final, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, model_validator
 
 from sync.protocol.common import WireRequest, WireResponse
 
@@ -18,14 +18,32 @@ REFERENCE_HSM_KEY: Final = b"fuwutai-reference-hsm-not-a-secret"
 
 
 class CardAuthRequest(WireRequest):
-    """``POST /v1/cards/authenticate``: key factors returned by the reader's ``iReadCardBas_HSM_Step1``."""
+    """``POST /v1/cards/authenticate``: key factors returned by the reader's ``iReadCardBas_HSM_Step1``.
 
-    card_number: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{6,20}$")]
+    Step1 cannot read the 卡号 (that is what Step2 unlocks): the reader sends the chip's ``card_id``
+    from the Step1 output; ``card_number`` is only for callers that know it. At least one is required.
+    """
+
+    card_id: Annotated[str, StringConstraints(pattern=r"^[0-9A-Fa-f]{8,64}$")] | None = Field(
+        default=None, description="卡识别码 from the Step1 output (hex)"
+    )
+    card_number: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{6,20}$")] | None = None
     step1: Annotated[str, StringConstraints(pattern=r"^[0-9A-Fa-f|]{8,2048}$")] = Field(
         description="the step-1 output string, passed through unchanged"
     )
     region_code: Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")] | None = None
     card_type: Literal["3", "2", "1"] = "3"
+
+    @model_validator(mode="after")
+    def _identifies_the_card(self) -> CardAuthRequest:
+        if not self.card_id and not self.card_number:
+            raise ValueError("card_id or card_number is required")
+        return self
+
+    @property
+    def card_identity(self) -> str:
+        """What the reference stand-in keys its answer on: the chip's card_id, else the 卡号."""
+        return (self.card_id or self.card_number or "").upper()
 
 
 class CardAuthResponse(WireResponse):
@@ -36,9 +54,9 @@ class CardAuthResponse(WireResponse):
     algorithm: str = Field(description='"reference-hmac-sha256" on the reference platform')
 
 
-def reference_hsm_answer(card_number: str, step1: str) -> tuple[str, str]:
+def reference_hsm_answer(card_identity: str, step1: str) -> tuple[str, str]:
     """The reference platform's stand-in: ``(internal, external)`` = upper-case hex HMAC-SHA256, 32 chars."""
-    factors = f"{card_number}|{step1.upper()}".encode()
+    factors = f"{card_identity}|{step1.upper()}".encode()
     internal = hmac.new(REFERENCE_HSM_KEY, b"internal|" + factors, hashlib.sha256).hexdigest()[:32].upper()
     external = hmac.new(REFERENCE_HSM_KEY, b"external|" + factors, hashlib.sha256).hexdigest()[:32].upper()
     return internal, external

@@ -26,6 +26,32 @@ ENTITIES: tuple[str, ...] = (
     "case_event",
     "attachment",
     "follow_up",
+    # employers, job seekers and matching (app/store/models_employment.py)
+    "employer_verification",
+    "posting_terms",
+    "job_intention",
+    "person_skill",
+    "referral",
+    # training, entrepreneurship, campaigns, priority service, satisfaction, credit (app/store/models_services.py)
+    "training_enrolment",
+    "entrepreneurship_record",
+    "campaign",
+    "campaign_tag",
+    "campaign_event",
+    "green_channel",
+    "appointment",
+    "layoff_report",
+    "case_agent",
+    "satisfaction_rating",
+    "fraud_flag",
+    "settlement",
+    "settlement_household",
+    "laborer_census",
+    "zero_employment_episode",
+    "hardship_recognition",
+    "assistance_plan",
+    "assistance_plan_step",
+    "welfare_placement",
 )
 # Payload fields a server never takes from a client (it owns them).
 SERVER_OWNED_FIELDS: frozenset[str] = frozenset({"server_version"})

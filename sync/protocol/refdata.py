@@ -9,8 +9,12 @@ from pydantic import ConfigDict, Field, StringConstraints, TypeAdapter
 
 from sync.protocol.common import WireRequest, WireResponse
 
-Stream = Literal["catalog", "codes", "calendar", "postings", "policies", "services", "contacts"]
-STREAMS: Final[tuple[str, ...]] = ("catalog", "codes", "calendar", "postings", "policies", "services", "contacts")
+Stream = Literal[
+    "catalog", "codes", "calendar", "postings", "policies", "services", "contacts", "campaigns", "trainings"
+]
+STREAMS: Final[tuple[str, ...]] = (
+    "catalog", "codes", "calendar", "postings", "policies", "services", "contacts", "campaigns", "trainings"
+)
 STREAM_LABELS: Final = {
     "catalog": "服务事项目录",
     "codes": "代码表",
@@ -19,6 +23,8 @@ STREAM_LABELS: Final = {
     "policies": "政策清单",
     "services": "服务清单",
     "contacts": "联系清单",
+    "campaigns": "专项活动",
+    "trainings": "培训目录",
 }
 
 
@@ -104,6 +110,25 @@ class ListEntry(WireRequest):
     sort: int = 0
 
 
+class TrainingEntry(WireRequest):
+    """One course of the published training catalog (职业培训需求指导目录 / 培训项目)."""
+
+    id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    title: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    training_type: Annotated[str, StringConstraints(min_length=1, max_length=2)]
+    provider: Annotated[str, StringConstraints(max_length=200)] | None = None
+    occupation_code: str | None = None
+    division_code: str | None = None
+    starts_on: date | None = None
+    ends_on: date | None = None
+    hours: int | None = Field(default=None, ge=0)
+    capacity: int | None = Field(default=None, ge=0)
+    subsidised: bool = False
+    contact: str | None = None
+    body: str = ""
+    sort: int = 0
+
+
 class CatalogEntry(WireRequest):
     """A service item definition, exactly the JSON of a ``resources/catalog/*.json`` file (see catalog docs)."""
 
@@ -120,6 +145,8 @@ ENTRY_MODELS: Final[dict[str, type[WireRequest]]] = {
     "policies": ListEntry,
     "services": ListEntry,
     "contacts": ListEntry,
+    "campaigns": ListEntry,
+    "trainings": TrainingEntry,
 }
 
 

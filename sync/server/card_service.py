@@ -21,7 +21,7 @@ QR_PREFIX = "FWTQR1."
 
 
 def authenticate_card(request: CardAuthRequest) -> CardAuthResponse:
-    internal, external = reference_hsm_answer(request.card_number, request.step1)
+    internal, external = reference_hsm_answer(request.card_identity, request.step1)
     return CardAuthResponse(internal_auth=internal, external_auth=external, algorithm="reference-hmac-sha256")
 
 

@@ -7,6 +7,7 @@ import getpass
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -124,6 +125,22 @@ def build_parser() -> argparse.ArgumentParser:
     issue.add_argument("--card-number", default=None, help="社保卡卡号")
     issue.add_argument("--minutes", type=int, default=10, help="有效分钟数，默认 10")
 
+    appointment = sub.add_parser("appointment", help="网上预约（就业帮 APP 替身）").add_subparsers(
+        dest="action", metavar="操作"
+    )
+    book = appointment.add_parser(
+        "book",
+        help="登记一条网上预约",
+        description="为站点登记一条网上预约，下次同步后出现在“今日预约”。",
+        parents=[db_option],
+    )
+    book.add_argument("--station", required=True, help="站点代码")
+    book.add_argument("--name", required=True, help="预约人姓名")
+    book.add_argument("--day", required=True, type=date.fromisoformat, help="预约日期 YYYY-MM-DD")
+    book.add_argument("--slot", default=None, help="时段，如 09:00-10:00")
+    book.add_argument("--item", default=None, help="事项代码，如 job_seeking")
+    book.add_argument("--doc-number", default=None, help="证件号码（请使用合成号码；站点已有此人时关联）")
+
     app_key = sub.add_parser("app-key", help="网上渠道密钥").add_subparsers(dest="action", metavar="操作")
     app_key.add_parser("create", help="生成网上渠道（就业帮 APP 替身）密钥", parents=[db_option])
     return parser
@@ -159,7 +176,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.print_help()
         return 0
     action = getattr(args, "action", None)
-    if command in ("station", "token", "user", "device", "case", "qr", "app-key") and action is None:
+    if command in ("station", "token", "user", "device", "case", "qr", "app-key", "appointment") and action is None:
         parser.parse_args([command, "-h"])
     db = Database(getattr(args, "db_sub", None) or args.db)
     try:
@@ -204,6 +221,23 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             print(admin.issue_qr(db, person, minutes=args.minutes))
         elif command == "app-key":
             print(admin.create_app_key(db))
+        elif command == "appointment":
+            from sync.server.appointment_service import book_online
+            from sync.server.errors import ApiError
+
+            try:
+                appointment_id = book_online(
+                    db,
+                    args.station,
+                    applicant_name=args.name,
+                    day=args.day,
+                    doc_number=args.doc_number,
+                    item_code=args.item,
+                    slot=args.slot,
+                )
+            except ApiError as error:
+                raise AdminError(str(error.message)) from error
+            print(f"已登记网上预约 {appointment_id}（站点 {args.station}，{args.day.isoformat()}）")
     except AdminError as error:
         print(f"fuwutai-platform: {error}", file=sys.stderr)
         return EXIT_REFUSED

@@ -22,6 +22,30 @@ REQUIRED: Final[dict[str, tuple[str, ...]]] = {
     "case_event": ("case_id", "action", "to_state"),
     "attachment": ("sha256", "size"),
     "follow_up": ("kind", "due_on"),
+    "employer_verification": ("employer_id", "kind", "accepted_on", "due_on", "state"),
+    "posting_terms": ("posting_id", "work_time"),
+    "job_intention": ("person_id", "work_time"),
+    "person_skill": ("person_id", "name"),
+    "referral": ("person_id", "posting_ref", "posting_title", "referred_on", "outcome"),
+    "training_enrolment": ("person_id", "course_name", "training_type", "enrolled_on", "status"),
+    "entrepreneurship_record": ("person_id", "kind", "served_on"),
+    "campaign": ("code", "name", "starts_on", "ends_on"),
+    "campaign_tag": ("campaign_code", "case_id"),
+    "campaign_event": ("campaign_code", "title", "held_on"),
+    "green_channel": ("person_id", "reason", "since"),
+    "appointment": ("applicant_name", "day", "state"),
+    "layoff_report": ("employer_name", "reported_on", "affected", "measures"),
+    "case_agent": ("case_id", "agent_name", "agent_doc_type", "agent_doc_number", "relation", "authorisation"),
+    "satisfaction_rating": ("case_id", "item_code", "rating"),
+    "fraud_flag": ("person_id", "kind", "reason", "reviewer_id", "flagged_on"),
+    "settlement": ("name",),
+    "settlement_household": ("settlement_id", "household_id"),
+    "laborer_census": ("person_id", "census_on"),
+    "zero_employment_episode": ("household_id", "since"),
+    "hardship_recognition": ("person_id", "check_method", "recognized_on", "valid_until"),
+    "assistance_plan": ("person_id", "opened_on", "status"),
+    "assistance_plan_step": ("plan_id", "content", "owner", "due_on"),
+    "welfare_placement": ("person_id", "post_name", "start_on", "end_on"),
 }
 # Fields that never count as an edit when comparing versions (bookkeeping, not content).
 BOOKKEEPING: Final = frozenset({"id", "version", "server_version", "updated_at"})
@@ -42,6 +66,8 @@ def check_record(entity: str, payload: dict[str, Any], *, deleted: bool) -> Prob
         return _check_document(str(payload["doc_type"]), payload["doc_number"], "证件号码")
     if entity == "person_document":
         return _check_document(str(payload["doc_type"]), payload["number"], "证件号码")
+    if entity == "case_agent":
+        return _check_document(str(payload["agent_doc_type"]), payload["agent_doc_number"], "代理人证件号码")
     if entity == "employer" and payload.get("uscc"):
         return _check_kind("uscc", payload["uscc"], "统一社会信用代码")
     if entity == "case":

@@ -93,6 +93,22 @@ class CaseEditor(QDialog):
         self.setWindowTitle(data.item.name + (f" — {data.person.name}" if data.person else ""))
         self.resize(980, 700)
         layout = QVBoxLayout(self)
+        # 联网核查 before a new registration: the outcome shows here and is kept on the case.
+        self._check: Any = None  # app.workflow.online_check.CheckRecord once known
+        self._check_recorded = False
+        self._check_in_flight: Any = None
+        check_row = QHBoxLayout()
+        self.online_check = QLabel("")
+        self.online_check.setObjectName("onlineCheck")
+        self.online_check.setWordWrap(True)
+        check_row.addWidget(self.online_check, 1)
+        self.check_login = QPushButton(self.tr("登录省平台并核查"))
+        self.check_login.setObjectName("onlineCheckLogin")
+        self.check_login.clicked.connect(self._login_and_check)
+        check_row.addWidget(self.check_login)
+        layout.addLayout(check_row)
+        self.online_check.hide()
+        self.check_login.hide()
         self.form = FormView(data.item, data.code_tables, load_bundled_divisions(), parent=self)
         layout.addWidget(self.form, 1)
         values = _prefill(self.form.prefill_sources(), data.person, data.station_code)
@@ -119,6 +135,12 @@ class CaseEditor(QDialog):
         for button in (self.save_button, self.submit_button, self.close_button):
             bottom.addWidget(button)
         layout.addLayout(bottom)
+        from ui.pages.case_extras import attach_case_extras  # 专项活动 and 代理服务 (services_extra)
+
+        self.extras = attach_case_extras(self)
+        from ui.pages.assistance_dialogs import attach_policy_button  # 政策推介 (失业登记)
+
+        self.policy_button = attach_policy_button(self, bottom)
         self.save_button.clicked.connect(self.save_draft)
         self.submit_button.clicked.connect(self.submit)
         self.close_button.clicked.connect(self.close_editor)
@@ -136,6 +158,93 @@ class CaseEditor(QDialog):
         if ctx.cards is not None:
             ctx.cards.cardRead.connect(self._card_read)
             ctx.cards.cardFailed.connect(self._card_failed)
+        self.start_online_check()
+
+    # 联网核查 (new 失业登记 / 就业登记): the person's registrations elsewhere in the province ---------------
+    def start_online_check(self) -> None:
+        from app.workflow.online_check import needs_check
+
+        if self.data.case_id is not None or self.data.person is None or not needs_check(self.data.item.code):
+            return
+        from ui.online import needs_login, network, services_for
+
+        self.online_check.show()
+        self.online_check.setStyleSheet("")
+        self.online_check.setText(self.tr("联网核查：正在查询此人在全省的登记情况……"))
+        services, doc = services_for(self.ctx), self.data.person.doc_number
+        item_code, station = self.data.item.code, self.data.station_code
+        username = self.ctx.user.username if self.ctx.user else None
+
+        def job() -> Any:
+            from sync.client.online import registration_check
+
+            return registration_check(services.lookup(doc, "verify", username=username), item_code, station)
+
+        def failed(error: BaseException) -> None:
+            from sync.client.online import not_checked
+            from ui.online import message
+
+            login = needs_login(error)
+            self.check_login.setVisible(login)
+            reason = self.tr("未登录省级平台") if login else message(error)
+            self._set_check(not_checked(reason))
+            self.online_check.setStyleSheet("color: #8a5a00;")
+            self.online_check.setText(
+                self.tr("无法联网核查（离线），可先受理，联网后补查。")
+                + ("" if login else "\n" + reason)
+                + (self.tr("\n联网核查需要用本人账号登录省级平台。") if login else "")
+            )
+
+        network().run(job, self._checked, failed, self.tr("正在联网核查……"))
+
+    def _login_and_check(self) -> None:
+        from ui.online import with_platform_session
+
+        with_platform_session(self.ctx, self, self._recheck)
+
+    def _recheck(self) -> None:
+        self._check_recorded = False
+        self.start_online_check()
+
+    def _checked(self, check: Any) -> None:
+        from ui.pages.province_lookup import registration_line
+
+        self.check_login.hide()
+        self._set_check(check.record)
+        names = self.ctx.item_names()
+        if check.same_item_elsewhere:
+            lines = "\n".join(registration_line(r, names) for r in check.same_item_elsewhere)
+            text = self.tr("联网核查：此人在全省其他站点已有同类登记，请核实后再受理，避免重复登记。") + "\n" + lines
+        else:
+            text = self.tr("联网核查：全省未发现此人其他站点的同类登记。")
+            if check.other:
+                text += "\n" + "\n".join(registration_line(r, names) for r in check.other)
+        self.online_check.setStyleSheet("color: #a61b1b; font-weight: bold;" if check.same_item_elsewhere else "")
+        self.online_check.setText(text)
+
+    def _set_check(self, record: Any) -> None:
+        if self._check is not None and self._check.outcome != "not_checked" and record.outcome == "not_checked":
+            return  # a real answer already arrived; a later failure to re-check does not undo it
+        self._check, self._check_recorded = record, False
+        self._record_check_if_ready()
+
+    def _record_check_if_ready(self) -> None:
+        """Keep the outcome on the case (a synced case event): with the next draft save, or now once accepted."""
+        ctx, case_id, check = self.ctx, self.case_id, self._check
+        if case_id is None or check is None or self._check_recorded or ctx.user is None:
+            return  # no draft yet: the first save records it
+        if getattr(self, "accepted_summary", None) is None:
+            self.save_draft()
+            return
+        self._check_recorded = True
+
+        def job() -> None:
+            from app.workflow.online_check import record_online_check
+
+            with ctx.store.session() as session:
+                record_online_check(session, ctx.user, case_id, check)  # type: ignore[arg-type]
+
+        Operation(ctx, self, job).run()
 
     # attachments: the file is copied into the store by content as soon as it is added -----------------
     def store_attachment(self, path: str, sha256: str) -> None:
@@ -201,6 +310,44 @@ class CaseEditor(QDialog):
             lambda _r: self.draft_state.setText(self.tr("已读卡并填入证件号码。"))
         ).run()
 
+    # 电子社保卡 QR code scanned while this form is open: kept on the case, verified or "to verify" -----
+    def attach_qr(self, token: Any) -> None:
+        if self.case_id is None:
+            self.save_draft(then=lambda: self._record_qr(token))
+        else:
+            self._record_qr(token)
+
+    def _record_qr(self, token: Any) -> None:
+        ctx, case_id = self.ctx, self.case_id
+        if case_id is None or ctx.user is None:
+            return
+
+        def job() -> Any:
+            from app.workflow.qr_checks import record_qr_check
+
+            with ctx.store.session() as session:
+                return record_qr_check(session, ctx.user, case_id, token)  # type: ignore[arg-type]
+
+        def done(check: Any) -> None:
+            texts = {
+                "to_verify": self.tr("电子社保卡二维码无法联网核验，已在本件记为“待核验”，请核对证件原件。"),
+                "verified": self.tr("电子社保卡二维码核验通过，已记在本件上。"),
+                "rejected": self.tr("电子社保卡二维码核验未通过：{0}").replace("{0}", check.message or ""),
+            }
+            self.draft_state.setText(texts[check.state])
+            if check.holder_matches is False:
+                box = QMessageBox(
+                    QMessageBox.Icon.Warning,
+                    self.tr("持有人不一致"),
+                    self.tr("扫描的电子社保卡不是本件服务对象本人的。请核对服务对象身份后再继续办理。"),
+                    QMessageBox.StandardButton.Ok,
+                    self,
+                )
+                box.setObjectName("qrHolderMismatch")
+                box.open()
+
+        Operation(ctx, self, job, self.tr("正在记录二维码……")).success(done).run()
+
     def _changed(self) -> None:
         self._dirty = True
         self.draft_state.setText(self.tr("有未保存的修改……"))
@@ -210,15 +357,22 @@ class CaseEditor(QDialog):
     def _draft_job(self) -> Callable[[], str]:
         ctx, values, item = self.ctx, self.form.values(), self.data.item
         case_id, person_id = self.case_id, self.person_id
+        # The 联网核查 outcome is kept on the case in the same transaction as the draft.
+        check = self._check_in_flight = None if self._check_recorded else self._check
 
         def job() -> str:
             from app.workflow import create_case, save_draft
+            from app.workflow.online_check import record_online_check
 
             with ctx.store.session() as session:
                 if case_id is None:
-                    return create_case(session, ctx.user, item, person_id or "", values)  # type: ignore[arg-type]
-                save_draft(session, ctx.user, case_id, values)  # type: ignore[arg-type]
-                return case_id
+                    saved_id = create_case(session, ctx.user, item, person_id or "", values)  # type: ignore[arg-type]
+                else:
+                    save_draft(session, ctx.user, case_id, values)  # type: ignore[arg-type]
+                    saved_id = case_id
+                if check is not None:
+                    record_online_check(session, ctx.user, saved_id, check)  # type: ignore[arg-type]
+                return saved_id
 
         return job
 
@@ -235,6 +389,8 @@ class CaseEditor(QDialog):
 
             self._saving = False
             self.case_id = case_id
+            if self._check_in_flight is not None and self._check_in_flight is self._check:
+                self._check_recorded = True
             self.draft_state.setText(self.tr("草稿已保存 {0}").replace("{0}", datetime.now().strftime("%H:%M:%S")))
             if then:
                 then()
@@ -254,6 +410,9 @@ class CaseEditor(QDialog):
         if not result.ok:
             self.form.show_errors(result.errors)
             return
+        if problem := self.extras.agent_problem():
+            self.draft_state.setText(problem)
+            return
         missing = self.form.missing_materials()
         if missing and not self.commitment.isChecked():
             answer = QMessageBox.question(
@@ -270,15 +429,14 @@ class CaseEditor(QDialog):
 
         def job() -> Any:
             from app.refdata.local_tables import working_calendar
-            from app.workflow import transition
+            from app.services.flows import accept_case  # 受理, and 即时办结 where the item settles on the spot
 
             with ctx.store.session() as session:
-                return transition(
+                return accept_case(
                     session,
-                    ctx.user,
+                    ctx.user,  # type: ignore[arg-type]
                     case_id or "",
-                    "accept",
-                    catalog=ctx.catalog,  # type: ignore[arg-type]
+                    catalog=ctx.catalog,
                     calendar=working_calendar(session),
                     on_commitment=on_commitment,
                 )

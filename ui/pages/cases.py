@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +21,13 @@ from ui.context import AppContext
 from ui.models.lazy_table import Column, LazyTableModel
 from ui.operations import Operation
 from ui.pages.case_detail import CaseDetailPanel
+
+SYNC_LABELS = {
+    "synced": QT_TRANSLATE_NOOP("CasesPage", "已同步"),
+    "pending": QT_TRANSLATE_NOOP("CasesPage", "待同步"),
+    "conflict": QT_TRANSLATE_NOOP("CasesPage", "冲突"),
+    "rejected": QT_TRANSLATE_NOOP("CasesPage", "被退回"),
+}
 
 
 class CasesPage(QWidget):
@@ -62,7 +70,7 @@ class CasesPage(QWidget):
                 Column("state", self.tr("状态"), lambda r: r.state_label),
                 Column("accepted", self.tr("受理日期"), lambda r: r.accepted_on.isoformat() if r.accepted_on else ""),
                 Column("due", self.tr("办理期限"), lambda r: r.due_on.isoformat() if r.due_on else ""),
-                Column("sync", self.tr("同步"), lambda r: self.tr("已同步") if r.synced else self.tr("待同步")),
+                Column("sync", self.tr("同步"), lambda r: self.tr(SYNC_LABELS.get(r.sync_state, "待同步"))),
             ],
             self._fetch_rows,
         )
@@ -98,10 +106,19 @@ class CasesPage(QWidget):
         return combo
 
     def _fetch_rows(self, ids: Any) -> Any:
+        from dataclasses import replace
+
         from app.workflow.listing import case_rows
+        from sync.client.status import record_sync_states
 
         with self.ctx.store.session() as session:
-            return case_rows(session, ids)
+            rows = case_rows(session, ids)
+            states = record_sync_states(session, "case", list(rows))
+        return {case_id: replace(row, sync_state=states[case_id]) for case_id, row in rows.items()}
+
+    def show_online(self) -> None:
+        """Only 网上申请待受理 (the 工作台's 网上申请 list leads here)."""
+        self.state.setCurrentIndex(max(0, self.state.findData("received_online")))
 
     def current_filter(self) -> Any:
         from app.clock import today

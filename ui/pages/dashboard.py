@@ -23,6 +23,7 @@ class DashboardPage(QWidget):
         ("today_cases", QT_TRANSLATE_NOOP("DashboardPage", "今日受理")),
         ("follow_ups_due", QT_TRANSLATE_NOOP("DashboardPage", "待回访")),
         ("drafts", QT_TRANSLATE_NOOP("DashboardPage", "草稿")),
+        ("online", QT_TRANSLATE_NOOP("DashboardPage", "网上申请（待受理）")),
     )
 
     def __init__(self, ctx: AppContext) -> None:
@@ -57,6 +58,12 @@ class DashboardPage(QWidget):
             self.lists[key] = view
             self.boxes[key] = box
         outer.addLayout(grid, 1)
+        from ui.pages.services_desk import ServicesDeskBar  # 今日预约, 裁员报告, 专项活动 (services_extra)
+
+        outer.addWidget(ServicesDeskBar(ctx))
+        from ui.pages.assistance_lists import AssistanceListsBar  # 认定即将到期, 援助计划进行中
+
+        outer.addWidget(AssistanceListsBar(ctx))
 
     def refresh(self) -> None:
         store, names = self.ctx.store, self.ctx.item_names()

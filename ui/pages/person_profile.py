@@ -56,6 +56,9 @@ class PersonProfile(QScrollArea):
         self.name = QLabel(self.tr("在左侧选择人员，或按 Ctrl+N 新建。"))
         self.name.setObjectName("profileName")
         layout.addWidget(self.name)
+        self.sync_state = QLabel("")
+        self.sync_state.setObjectName("profileSyncState")
+        layout.addWidget(self.sync_state)
         actions = QHBoxLayout()
         self.item_choice = QComboBox()
         self.item_choice.setObjectName("itemChoice")
@@ -169,6 +172,29 @@ class PersonProfile(QScrollArea):
         for panel in self.panels:
             panel.load(person.id)  # type: ignore[attr-defined]
         self._set_enabled(True)
+        self._load_sync_state(person.id)
+
+    def _load_sync_state(self, person_id: str) -> None:
+        store = self.ctx.store
+
+        def job() -> str:
+            from sync.client.status import record_sync_states
+
+            with store.session() as session:
+                return record_sync_states(session, "person", [person_id])[person_id]
+
+        labels = {
+            "synced": self.tr("同步：已同步"),
+            "pending": self.tr("同步：待同步"),
+            "conflict": self.tr("同步：冲突，请在状态栏“冲突与退回”中处理"),
+            "rejected": self.tr("同步：被平台退回，请在状态栏“冲突与退回”中处理"),
+        }
+
+        def show(state: str) -> None:
+            if person_id == self.person_id:
+                self.sync_state.setText(labels.get(state, ""))
+
+        Operation(self.ctx, self, job).success(show).run()
 
     def _start_case(self) -> None:
         if self.person_id:

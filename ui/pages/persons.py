@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,9 +25,25 @@ from ui.models.lazy_table import Column, LazyTableModel
 from ui.operations import Operation
 from ui.pages.person_profile import PersonProfile
 
+SYNC_LABELS = {
+    "synced": QT_TRANSLATE_NOOP("PersonsPage", "已同步"),
+    "pending": QT_TRANSLATE_NOOP("PersonsPage", "待同步"),
+    "conflict": QT_TRANSLATE_NOOP("PersonsPage", "冲突"),
+    "rejected": QT_TRANSLATE_NOOP("PersonsPage", "被退回"),
+}
 SEARCH_DELAY_MS = 60  # the search itself takes ~10 ms at 1,000,000 persons: see docs/benchmarks.md
 GENDER = {"1": "男", "2": "女"}
-COLUMN_WIDTHS = (110, 170, 50, 100, 80)  # 姓名, 证件号码 (masked), 性别, 出生日期, 手机尾号
+COLUMN_WIDTHS = (110, 170, 50, 100, 80, 60)  # 姓名, 证件号码 (masked), 性别, 出生日期, 手机尾号, 同步
+
+
+def full_id_number(query: str) -> str | None:
+    """The query as a complete, valid 居民身份证 number (全省通办 looks up only by a full number)."""
+    from app.validation import validate
+
+    text = query.strip().upper()
+    if len(text) != 18:
+        return None
+    return text if validate("resident_id", text).ok else None
 
 
 class PersonsPage(QWidget):
@@ -39,6 +55,8 @@ class PersonsPage(QWidget):
         self.ctx = ctx
         self._query_generation = 0
         self._hits: dict[str, Any] = {}
+        self._sync_states: dict[str, str] = {}
+        self._lookup_number: str | None = None
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
         title = QLabel(self.tr("人员"))
@@ -57,9 +75,18 @@ class PersonsPage(QWidget):
         self.new_button.setObjectName("newPerson")
         top.addWidget(self.new_button)
         outer.addLayout(top)
+        hint_row = QHBoxLayout()
         self.hint = QLabel("")
         self.hint.setObjectName("searchHint")
-        outer.addWidget(self.hint)
+        self.hint.setWordWrap(True)
+        hint_row.addWidget(self.hint, 1)
+        self.province_button = QPushButton(self.tr("到省平台查找"))
+        self.province_button.setObjectName("provinceLookupButton")
+        self.province_button.setToolTip(self.tr("全省通办：按证件号码到省级平台查找此人（需要联网）"))
+        self.province_button.hide()
+        self.province_button.clicked.connect(self.lookup_province)
+        hint_row.addWidget(self.province_button)
+        outer.addLayout(hint_row)
 
         split = QSplitter()
         self.model = LazyTableModel(
@@ -70,6 +97,7 @@ class PersonsPage(QWidget):
                 Column("gender", self.tr("性别"), lambda h: GENDER.get(h.gender or "", "")),
                 Column("birth", self.tr("出生日期"), lambda h: h.birth_date.isoformat() if h.birth_date else ""),
                 Column("phone", self.tr("手机尾号"), lambda h: h.phone_tail or ""),
+                Column("sync", self.tr("同步"), lambda h: self._sync_label(h.id)),
             ],
             self._rows_for,
         )
@@ -130,27 +158,99 @@ class PersonsPage(QWidget):
         generation = self._query_generation
         store = self.ctx.store
 
-        def job() -> list[Any]:
+        def job() -> tuple[list[Any], dict[str, str], str | None, bool]:
             from app.search import search_persons
+            from sync.client.state import connection
+            from sync.client.status import record_sync_states
 
             with store.session() as session:
-                return search_persons(session, query, limit=200)
+                hits = search_persons(session, query, limit=200)
+                states = record_sync_states(session, "person", [h.id for h in hits])
+                number = full_id_number(query) if not hits else None
+                return hits, states, number, number is not None and connection(session) is not None
 
-        def show(hits: list[Any]) -> None:
+        def show(result: tuple[list[Any], dict[str, str], str | None, bool]) -> None:
             if generation != self._query_generation:
                 return  # a newer keystroke has already asked again
+            hits, states, number, enrolled = result
             self._hits = {h.id: h for h in hits}
+            self._sync_states = states
             self.model.set_rows([h.id for h in hits], self._hits)
+            self._lookup_number = number if enrolled else None
+            self.province_button.setVisible(self._lookup_number is not None)
             if not query.strip():
                 self.hint.setText("")
             elif hits:
                 self.hint.setText(self.tr("找到 {0} 人").replace("{0}", str(len(hits))))
+            elif number and enrolled:
+                self.hint.setText(self.tr("本站没有此证件号码的人员。可以到省平台查找（全省通办），或按 Ctrl+N 新建。"))
+            elif number:
+                self.hint.setText(
+                    self.tr("本站没有此证件号码的人员。本机尚未接入省级平台，不能到省平台查找；可以按 Ctrl+N 新建。")
+                )
             else:
                 self.hint.setText(self.tr("没有找到。可以按 Ctrl+N 新建人员。"))
             if hits:
                 self.table.selectRow(0)
 
         Operation(self.ctx, self, job, self.tr("正在查询……")).success(show).run()
+
+    def _sync_label(self, person_id: str) -> str:
+        return self.tr(SYNC_LABELS.get(self._sync_states.get(person_id, "synced"), ""))
+
+    # 全省通办 -------------------------------------------------------------------------------------------
+    def lookup_province(self) -> None:
+        from ui.online import with_platform_session
+
+        if self._lookup_number is None or self.ctx.user is None:
+            return
+        with_platform_session(self.ctx, self, self._lookup_now)
+
+    def _lookup_now(self) -> None:
+        from ui.online import message, needs_login, network, services_for
+
+        number, services = self._lookup_number, services_for(self.ctx)
+        username = self.ctx.user.username if self.ctx.user else None
+        if number is None:
+            return
+
+        def failed(error: BaseException) -> None:
+            if needs_login(error):
+                self.lookup_province()
+                return
+            self.hint.setText(self.tr("到省平台查找未完成：") + message(error))
+
+        network().run(
+            lambda: services.lookup(number, "transfer", username=username),
+            self._looked_up,
+            failed,
+            self.tr("正在到省平台查找……"),
+        )
+
+    def _looked_up(self, result: Any) -> None:
+        store, actor = self.ctx.store, self.ctx.actor_id
+
+        def job() -> None:
+            from sync.client.online import audit_lookup
+
+            with store.session() as session:
+                audit_lookup(session, actor, result)
+
+        def show(_none: None) -> None:
+            from ui.pages.province_lookup import ProvinceLookupDialog
+
+            self.hint.setText(result.message)
+            dialog = ProvinceLookupDialog(self.ctx, self, result)
+            dialog.imported.connect(self._province_imported)
+            self.lookup_dialog = dialog
+            dialog.open()
+
+        Operation(self.ctx, self, job, self.tr("正在记录查询……")).success(show).run()
+
+    def _province_imported(self, person_id: str) -> None:
+        self.hint.setText(self.tr("已按省平台资料建档，请补充电话、住址等信息。"))
+        self.open_person(person_id)
+        self.run_search()
 
     def _enter_in_search(self) -> None:
         if self.model.rowCount() > 0:
@@ -185,6 +285,11 @@ class PersonsPage(QWidget):
         if self._card_requested:
             self._card_requested = False
             self.hint.setText(message)
+
+    def use_identity(self, record: Any) -> None:
+        """An identity read elsewhere (a verified 电子社保卡 QR code): find or prefill like a card read."""
+        self._card_requested = True
+        self._card_read(record)
 
     def _card_read(self, record: Any) -> None:
         if not self._card_requested:

@@ -26,4 +26,16 @@ PanelFactory = Callable[["AppContext"], QWidget]
 def panel_factories() -> list[PanelFactory]:
     """The panels, imported lazily so that opening the program stays fast."""
     factories: list[PanelFactory] = []
+    from ui.pages.profile_assistance import make_panel as assistance_panel  # 就业失业登记与就业援助
+
+    factories.append(assistance_panel)
+    from ui.pages.profile_training import TrainingProfilePanel
+
+    factories.append(TrainingProfilePanel)
+    from ui.pages.profile_household import HouseholdProfilePanel
+
+    factories.append(HouseholdProfilePanel)
+    from ui.pages.profile_jobseeker import JobSeekerPanel  # 求职意向、技能、岗位匹配、推荐与回访
+
+    factories.append(JobSeekerPanel)
     return factories

@@ -130,10 +130,11 @@ class SettingsPage(QWidget):
 
         def job() -> tuple[dict[str, Any], list[Any]]:
             from app.auth import list_staff
-            from app.settings import get_settings
+            from app.config.preset import current_preset, effective_settings
 
             with store.session() as session:
-                return get_settings(session), list_staff(session)
+                # What is in force: the user's values, and IT's preset (fuwutai.toml) where it locks a key.
+                return effective_settings(session, current_preset()), list_staff(session)
 
         Operation(self.ctx, self, job).success(self._show).run()
 
@@ -146,6 +147,11 @@ class SettingsPage(QWidget):
         self.ca.setText(values["ca_bundle"])
         self.card.setCurrentIndex(max(0, self.card.findData(values["card_backend"])))
         self.card_library.setText(values["card_library"])
+        self.locked = set(values.get("locked_settings", ()))
+        for key, widget in self._setting_widgets().items():
+            if key in self.locked:
+                widget.setEnabled(False)
+                widget.setToolTip(self.tr("此项由信息技术人员在预置配置文件（fuwutai.toml）中统一设置，不能在此修改。"))
         self.staff_list.clear()
         for member in staff:
             self.staff_list.addItem(f"{member.username}  {member.display_name}  {member.role_label}")
@@ -158,7 +164,8 @@ class SettingsPage(QWidget):
             self._test_bridge.close()
         try:
             self._test_bridge = CardBridge(
-                {"card_backend": self.card.currentData(), "card_library": self.card_library.text().strip()}
+                {"card_backend": self.card.currentData(), "card_library": self.card_library.text().strip()},
+                authenticator=getattr(self.ctx.cards, "authenticator", None),
             )
         except ValueError as error:
             self.reader_result.setText(str(error))
@@ -189,6 +196,16 @@ class SettingsPage(QWidget):
             self._test_bridge.close()
         super().closeEvent(event)
 
+    def _setting_widgets(self) -> dict[str, QWidget]:
+        return {
+            "server_url": self.server,
+            "proxy": self.proxy,
+            "ca_bundle": self.ca,
+            "card_backend": self.card,
+            "card_library": self.card_library,
+            "idle_lock_minutes": self.idle,
+        }
+
     def values(self) -> dict[str, Any]:
         values: dict[str, Any] = {"idle_lock_minutes": self.idle.value(), "font_scale": self.font.currentData()}
         if self.is_admin:
@@ -199,16 +216,19 @@ class SettingsPage(QWidget):
                 card_backend=self.card.currentData(),
                 card_library=self.card_library.text().strip(),
             )
-        return values
+        # Locked keys are IT's to set: the page shows them but never writes them.
+        return {key: value for key, value in values.items() if key not in getattr(self, "locked", set())}
 
     def save(self) -> None:
         changes, store, actor = self.values(), self.ctx.store, self.ctx.actor_id
 
         def job() -> dict[str, Any]:
+            from app.config.preset import current_preset, effective_settings
             from app.settings import set_settings
 
             with store.session() as session:
-                return set_settings(session, actor, changes)
+                set_settings(session, actor, changes)
+                return effective_settings(session, current_preset())
 
         def done(values: dict[str, Any]) -> None:
             self.message.setText(self.tr("设置已保存。"))

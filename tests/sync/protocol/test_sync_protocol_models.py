@@ -100,6 +100,7 @@ SAMPLES: list[BaseModel] = [
     p.AttachmentStatus(sha256="a" * 64, state="partial", received=10),
     p.CommitRequest(size=10, media_type="image/jpeg"),
     p.CardAuthRequest(card_number="A12345678", step1="0A1B2C3D|FF00"),
+    p.CardAuthRequest(card_id="520100D15600000512345678ABCDEF01", step1="0A1B2C3D|FF00"),
     p.QrVerifyResponse(
         status="valid", person=p.QrPerson(name="甲", doc_type="resident_id", doc_number="1"), message="有效"
     ),

@@ -24,6 +24,17 @@ def test_card_authentication_answers_the_documented_stand_in(platform: Any, devi
     assert api.post(Paths.CARD_AUTH, {"card_number": "A1", "step1": "zz"}).status_code == 422
 
 
+def test_card_authentication_by_the_chip_card_id_from_step1(platform: Any, device_api: Any) -> None:
+    # Step1 cannot read the 卡号; the reader sends the 卡识别码 instead.
+    api = device_api(platform)
+    card_id = "520100D15600000512345678ABCDEF01"
+    answer = api.post(Paths.CARD_AUTH, {"card_id": card_id.lower(), "step1": "0A1B2C3D|FF00"})
+    assert answer.status_code == 200
+    body = answer.json()
+    assert (body["internal_auth"], body["external_auth"]) == reference_hsm_answer(card_id, "0A1B2C3D|FF00")
+    assert api.post(Paths.CARD_AUTH, {"step1": "0A1B2C3D|FF00"}).status_code == 422
+
+
 def test_qr_tokens_are_valid_expired_or_invalid(platform: Any, device_api: Any) -> None:
     api = device_api(platform)
     person = person_payload()

@@ -1,0 +1,1 @@
+"""Machine-wide preset configuration (``fuwutai.toml``) and the program's build information. Headless."""

@@ -1,0 +1,55 @@
+"""Job seekers and matching: intentions, skills, ranked postings with reasons, referrals and 回访."""
+
+from app.matching.index import PostingIndex
+from app.matching.model import (
+    Candidate,
+    DueFollowUp,
+    Intention,
+    IntentionInfo,
+    JobSeekerView,
+    Match,
+    ReferralInfo,
+    SkillInfo,
+)
+from app.matching.service import (
+    OUTCOMES,
+    WORK_TIMES,
+    IntentionInput,
+    add_skill,
+    due_referral_follow_ups,
+    job_seeker_view,
+    load_candidates,
+    match_person,
+    posting_index,
+    record_follow_up,
+    record_referral,
+    remove_skill,
+    save_intention,
+    set_referral_outcome,
+)
+
+__all__ = [
+    "OUTCOMES",
+    "WORK_TIMES",
+    "Candidate",
+    "DueFollowUp",
+    "Intention",
+    "IntentionInfo",
+    "IntentionInput",
+    "JobSeekerView",
+    "Match",
+    "PostingIndex",
+    "ReferralInfo",
+    "SkillInfo",
+    "add_skill",
+    "due_referral_follow_ups",
+    "job_seeker_view",
+    "load_candidates",
+    "match_person",
+    "posting_index",
+    "record_follow_up",
+    "record_referral",
+    "remove_skill",
+    "save_intention",
+    "set_referral_outcome",
+]
