@@ -15,6 +15,15 @@ _REDACTIONS = (
     (re.compile(r"(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])"), "[证件号已隐去]"),
     (re.compile(r"(?<![0-9])1[3-9]\d{9}(?![0-9])"), "[手机号已隐去]"),
     (re.compile(r"(?<![0-9A-Za-z])[HMhm]\d{8,10}(?![0-9A-Za-z])"), "[证件号已隐去]"),
+    # Names and addresses have no pattern of their own: they leak as a field of a printed object (the repr
+    # of a PersonInput or a row in an exception text, ``name='…'``) or of a JSON body (``"name": "…"``).
+    (
+        re.compile(
+            r"""(\b(?:name|display_name|holder_name|contact_name|applicant_name|head_name|hukou_address|"""
+            r"""residence_address|address|note)['"]?\s*[=:]\s*)('[^'\n]*'|"[^"\n]*")"""
+        ),
+        r"\1'[已隐去]'",
+    ),
 )
 
 

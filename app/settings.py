@@ -29,6 +29,9 @@ class SettingSpec:
     pattern: str | None = None
 
 
+# Keys every role may set from the settings page (the rest are the station administrator's).
+PERSONAL_KEYS = frozenset({"idle_lock_minutes", "font_scale"})
+
 SPECS: dict[str, SettingSpec] = {
     s.key: s
     for s in (
@@ -78,7 +81,13 @@ def _parse(spec: SettingSpec, raw: Any) -> Any:
 
 
 def set_settings(session: Session, actor_id: str | None, changes: dict[str, Any]) -> dict[str, Any]:
-    """Validate every change first (nothing is saved if one is bad), then store them."""
+    """Validate every change first (nothing is saved if one is bad), then store them.
+
+    The workstation's own comfort (idle lock, font size) is anyone's; the rest needs ``settings.manage``."""
+    if set(changes) - PERSONAL_KEYS:
+        from app.auth.accounts import require_actor
+
+        require_actor(session, actor_id, "settings.manage")
     parsed: dict[str, Any] = {}
     for key, raw in changes.items():
         spec = SPECS.get(key)

@@ -39,7 +39,7 @@ if str(REPO) not in sys.path:
 from benchmarks.common import cpu_seconds, peak_rss_mib, synthetic_id, use_throwaway_keyring  # noqa: E402
 
 STATION = "520102001"
-PAGE_LIMIT = 500  # the engine's default page size (DEFAULT_PAGE_LIMIT), what the desktop program uses
+PAGE_LIMIT = 1000  # the engine's default page size (sync.client.api.PULL_PAGE_LIMIT), what the desktop program uses
 SERVE = "import sys; from sync.server.cli import main; main(sys.argv[1:])"
 
 

@@ -5,11 +5,11 @@
 #
 # The tag is checked out in a clone of its own (build/out/release/src: no uncommitted change gets in, the
 # checkout is not touched) and built there with the checkout's .venv and download caches:
-#   1. tests/build/test_linux_package.py   build/build-linux.sh --deb (bundle, its --self-test, the .deb),
+#   1. tests/packaging/test_linux_package.py   build/build-linux.sh --deb (bundle, its --self-test, the .deb),
 #      then apt install of that .deb, the installed program's self-test, removal (needs root). A tag
 #      without that test: build/build-linux.sh --deb alone.
 #   2. build/build-windows.sh               Windows bundle and installer under Wine
-#   3. tests/build/test_windows_installer.py   silent install of that setup.exe under Wine, the installed
+#   3. tests/packaging/test_windows_installer.py   silent install of that setup.exe under Wine, the installed
 #      --self-test, upgrade, uninstall
 # The packages published are the ones these steps tested.
 # Only when every step passed: dist/release/<tag>/ gets the .deb, the setup.exe and SHA256SUMS, and the
@@ -40,9 +40,9 @@ step "$tag = ${commit:0:12}, version $version, built in $src"
 
 cd "$src"
 [ -f build/build-linux.sh ] && [ -f build/build-deb.sh ] || fail "该标签中没有 build/build-linux.sh / build-deb.sh"
-if [ -f tests/build/test_linux_package.py ]; then
-  step "Linux bundle + self-test + .deb + apt install + installed self-test (tests/build/test_linux_package.py)"
-  .venv/bin/python -m pytest -q -x -p no:cacheprovider tests/build/test_linux_package.py \
+if [ -f tests/packaging/test_linux_package.py ]; then
+  step "Linux bundle + self-test + .deb + apt install + installed self-test (tests/packaging/test_linux_package.py)"
+  .venv/bin/python -m pytest -q -x -p no:cacheprovider tests/packaging/test_linux_package.py \
     || fail "Linux 构建、.deb 安装或自检未通过"
 else
   step "Linux bundle + self-test + .deb"
@@ -58,7 +58,7 @@ setup="$src/dist/fuwutai-$version-setup.exe"
 
 step "Windows silent install + installed self-test (Wine)"
 FUWUTAI_WINDOWS_SETUP="$setup" .venv/bin/python -m pytest -q -x -s -p no:cacheprovider \
-  tests/build/test_windows_installer.py || fail "Windows 安装测试或自检未通过"
+  tests/packaging/test_windows_installer.py || fail "Windows 安装测试或自检未通过"
 
 out="$REPO/dist/release/$tag"
 rm -rf "$out"

@@ -16,7 +16,7 @@ DEBIAN_PACKAGES=(
   # The Linux bundle and .deb (build/build-linux.sh, build/build-deb.sh): PyInstaller strips and reads
   # ELF files with binutils; dpkg-deb packs the .deb.
   binutils dpkg-dev
-  # The Windows build and its test under Wine (build/build-windows.sh, tests/build/test_windows_installer.py).
+  # The Windows build and its test under Wine (build/build-windows.sh, tests/packaging/test_windows_installer.py).
   wine64 wine nsis gcc-mingw-w64-x86-64-win32 locales
 )
 

@@ -53,6 +53,7 @@ def start_demo_platform(store: Store) -> PlatformHarness:
     harness = PlatformHarness(f"sqlite:///{folder / 'platform.db'}", HOST, _previous_port(folder)).start()
     try:
         _ensure_enrolled(store, harness)
+        _ensure_demo_accounts(store, harness)
         (folder / "port").write_text(str(harness.server.port), encoding="utf-8")
     except BaseException:
         harness.stop()
@@ -83,3 +84,20 @@ def _ensure_enrolled(store: Store, harness: PlatformHarness) -> None:
             return
     log.info("enrolling the demo station with its reference platform at %s", harness.url)
     enroll(store, harness.url, harness.enrol_token(station.code))
+
+
+def _ensure_demo_accounts(store: Store, harness: PlatformHarness) -> None:
+    """The demo's staff exist on its platform too, so that login is online first, as at a real station."""
+    from sqlalchemy import select
+
+    from app.demo import DEMO_ACCOUNTS
+    from sync.server.models import StaffUser
+
+    station = store.station()
+    if station is None:
+        return
+    with harness.db.read() as session:
+        known = set(session.scalars(select(StaffUser.username).where(StaffUser.station_code == station.code)))
+    for username, name, role, password in DEMO_ACCOUNTS:
+        if username not in known:
+            harness.add_user(station.code, username, password, role, name)

@@ -10,7 +10,7 @@ import argparse
 import logging
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -161,6 +161,10 @@ class Program:
         self.cards: Any = None
         self.sync_runner: SyncRunner | None = None
         self.platform: DemoPlatform | None = None
+        self._login_shown = False
+        self._platform_up = False
+        self._ready_callbacks: list[Callable[[], None]] = []
+        self._recovering = False  # a damaged store was assessed once; a second failure is shown, not looped
 
     def begin(self) -> None:
         self.start.show()
@@ -173,7 +177,53 @@ class Program:
         if isinstance(error, StoreNotInitialisedError):
             self._first_run()
             return
+        if self._is_damage(error) and not self.demo and not self._recovering:
+            self._offer_recovery(error)
+            return
         QMessageBox.critical(self.start, self.start.tr("无法打开本站数据"), user_message(error))
+        self.app.quit()
+
+    @staticmethod
+    def _is_damage(error: BaseException) -> bool:
+        from app.store.errors import WrongKeyOrCorruptError
+        from app.store.recovery import StoreCorruptError
+
+        return isinstance(error, StoreCorruptError | WrongKeyOrCorruptError)
+
+    def _offer_recovery(self, error: BaseException) -> None:
+        """A damaged store: assess it on the worker, then offer the latest good backup (ui/recovery_dialog.py)."""
+        from app.store import DataDir, resolve_data_dir
+        from app.store.recovery import assess_damage
+
+        data_dir = DataDir(resolve_data_dir(self.args.data_dir))
+        self._recovering = True
+
+        def failed(_assess_error: BaseException) -> None:
+            self._recovering = True
+            self._open_failed(error)
+
+        self.worker.run(lambda: assess_damage(data_dir), lambda report: self._show_recovery(data_dir, report), failed)
+
+    def _show_recovery(self, data_dir: Any, report: Any) -> None:
+        from app.store.recovery import restore_latest
+        from ui.recovery_dialog import RecoveryDialog
+
+        self.recovery = RecoveryDialog(report, self.start)
+
+        def decided(code: int) -> None:
+            if code != RecoveryDialog.DialogCode.Accepted or report.backup is None:
+                self.app.quit()
+                return
+            self._recovering = False
+            self.worker.run(lambda: restore_latest(data_dir, report), lambda _r: self.begin(), self._restore_failed)
+
+        self.recovery.finished.connect(decided)
+        self.recovery.open()
+
+    def _restore_failed(self, error: BaseException) -> None:
+        from ui.errors import user_message
+
+        QMessageBox.critical(self.start, self.start.tr("无法恢复备份"), user_message(error))
         self.app.quit()
 
     def _first_run(self) -> None:
@@ -219,6 +269,8 @@ class Program:
         login = LoginDialog(ctx, self.start)
         login.finished.connect(lambda code: self._logged_in(ctx, login.staff) if code else self.app.quit())
         login.open()
+        self._login_shown = True
+        self._check_ready()
 
     def _logged_in(self, ctx: Any, staff: Any) -> None:
         from ui.shell import build_main_window
@@ -269,8 +321,23 @@ class Program:
         self.worker.run(job, done, lambda _error: None)
 
     def _platform_ready(self) -> None:
+        self._platform_up = True
         if self.sync_runner is not None:
             self.sync_runner.reconnect()
+        self._check_ready()
+
+    def when_ready(self, callback: Callable[[], None]) -> None:
+        """Call back once the login screen is up (and, in the demo, its platform too): smoke tests
+        (``--quit-after``) count from there, not from a start that a slow machine may stretch."""
+        self._ready_callbacks.append(callback)
+        self._check_ready()
+
+    def _check_ready(self) -> None:
+        if not self._login_shown or (self.demo and not self._platform_up):
+            return
+        callbacks, self._ready_callbacks = self._ready_callbacks, []
+        for callback in callbacks:
+            callback()
 
     def shutdown(self) -> None:
         if getattr(self, "qr", None) is not None:
@@ -307,7 +374,11 @@ def run_gui(argv: Sequence[str], *, demo: bool) -> int:
     program = Program(app, args, demo)
     program.begin()
     if args.quit_after:
-        QTimer.singleShot(int(args.quit_after * 1000), app.quit)
+        delay = int(args.quit_after * 1000)
+        program.when_ready(lambda: QTimer.singleShot(delay, app.quit))
     code = app.exec()
     program.shutdown()
+    from ui.db_worker import shutdown_all
+
+    shutdown_all()  # the province-wide services' network thread too
     return int(code)

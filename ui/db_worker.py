@@ -25,6 +25,16 @@ log = logging.getLogger(__name__)
 
 Job = tuple[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]]
 
+# Every worker alive, so that none is left running while the interpreter shuts down (its job would
+# race the final garbage collection of Qt objects).
+_LIVE: weakref.WeakSet[BackgroundWorker] = weakref.WeakSet()
+
+
+def shutdown_all() -> None:
+    """Stop every worker still running (end of the program or of a test session)."""
+    for worker in list(_LIVE):
+        worker.shutdown()
+
 
 class _Relay(QObject):
     # One tuple argument: (result, error). PySide6 6.12 under Python 3.11 (where None is not immortal) was
@@ -57,6 +67,7 @@ class BackgroundWorker:
         self._tokens = itertools.count(1)
         self._relay = _Relay(self)
         self._relay.done.connect(self._relay.deliver)
+        _LIVE.add(self)
 
     def run(
         self, job: Callable[[], Any], on_success: Callable[[Any], None], on_failure: Callable[[BaseException], None]

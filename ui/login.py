@@ -1,4 +1,7 @@
-"""Staff login (offline, against the local verifier). Used at start and to unlock after idle."""
+"""Staff login: online first on an enrolled workstation, offline for staff who logged in here before.
+
+The idle-lock unlock is always local (the same person). See ``sync.client.credentials.workstation_login``.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +30,8 @@ class LoginForm(QWidget):
         self.username = QLineEdit(fixed_user or "")
         self.username.setObjectName("username")
         self.username.setReadOnly(fixed_user is not None)
+        self.fixed_user = fixed_user
+        self._online_session: object | None = None
         self.password = QLineEdit()
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -54,13 +59,20 @@ class LoginForm(QWidget):
             return
         self.button.setEnabled(False)
         self.error.setText("")
-        store = self.ctx.store
+        store, unlocking = self.ctx.store, self.fixed_user is not None
 
         def job() -> object:
             from app.auth import authenticate
 
-            with store.session() as session:
-                return authenticate(session, username, password)
+            if unlocking:  # unlocking the idle lock is local: the same person, no platform round trip
+                with store.session() as session:
+                    return authenticate(session, username, password)
+            from sync.client.card_services import store_api_factory
+            from sync.client.credentials import workstation_login
+
+            staff, online = workstation_login(store, username, password, store_api_factory(store))
+            self._online_session = online
+            return staff
 
         def failed(error: BaseException) -> None:
             self.button.setEnabled(True)
@@ -71,6 +83,12 @@ class LoginForm(QWidget):
         def done(staff: object) -> None:
             self.button.setEnabled(True)
             self.password.clear()
+            online = getattr(self, "_online_session", None)
+            if online is not None:
+                # Province-wide look-ups use this session instead of asking for the password again.
+                from ui.online import services_for
+
+                services_for(self.ctx).use_session(online)
             self.loggedIn.emit(staff)
 
         Operation(self.ctx, self, job, self.tr("正在登录……")).success(done).failure(failed).run()

@@ -6,8 +6,8 @@ through a queued signal, like DB jobs. Local writes that follow (audit, taking a
 store) go to the DB worker as usual.
 
 The staff member's platform session is kept in memory by one :class:`OnlineServices` per store.
-The offline login screen does not talk to the platform, so the first province-wide call of a run
-asks for the password once (:class:`PlatformLoginDialog`).
+The login screen logs in online when it can and hands its session over; after an offline login the
+first province-wide call of a run asks for the password once (:class:`PlatformLoginDialog`).
 """
 
 from __future__ import annotations

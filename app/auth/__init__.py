@@ -7,6 +7,7 @@ from app.auth.accounts import (
     change_password,
     create_staff,
     list_staff,
+    require_actor,
     staff_count,
 )
 from app.auth.roles import ROLE_LABELS, PermissionDenied, Role, allowed, require
@@ -23,5 +24,6 @@ __all__ = [
     "create_staff",
     "list_staff",
     "require",
+    "require_actor",
     "staff_count",
 ]

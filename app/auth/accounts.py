@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.auth.passwords import hash_password, password_problem, verify_password
-from app.auth.roles import ROLE_LABELS, Role
+from app.auth.roles import ROLE_LABELS, Role, require
 from app.clock import utcnow
 from app.store.models import Staff
 
@@ -41,9 +41,23 @@ def _info(staff: Staff) -> StaffInfo:
     return StaffInfo(staff.id, staff.username, staff.display_name, staff.role, staff.active)
 
 
+def require_actor(session: Session, actor_id: str | None, action: str) -> None:
+    """Refuse a staff member whose role may not take ``action`` (PermissionDenied, nothing written).
+
+    Callers that are not staff accounts (the ``fuwutai`` command line, run by IT on the workstation with
+    the store key; the sync engine; internal jobs) are not bound to a role: they already hold the key.
+    """
+    if actor_id is None:
+        return
+    staff = session.get(Staff, actor_id)
+    if staff is not None:
+        require(staff.role, action)
+
+
 def create_staff(
     session: Session, username: str, display_name: str, role: str, password: str, *, actor_id: str | None = None
 ) -> StaffInfo:
+    require_actor(session, actor_id, "staff.manage")
     if not _USERNAME.match(username):
         raise AuthError("用户名只能由 2 到 50 个字母、数字、下划线、点或短横线组成，请重新输入。")
     if role not in {r.value for r in Role}:
@@ -106,6 +120,8 @@ def authenticate(session: Session, username: str, password: str) -> StaffInfo:
 
 def change_password(session: Session, username: str, new_password: str, *, actor_id: str | None = None) -> None:
     staff = session.scalar(select(Staff).where(Staff.username == username, Staff.deleted.is_(False)))
+    if staff is None or actor_id != staff.id:  # one's own password is anyone's to change
+        require_actor(session, actor_id, "staff.manage")
     if staff is None:
         raise AuthError(f"找不到用户 {username}，请检查用户名。")
     problem = password_problem(new_password)

@@ -31,7 +31,8 @@ def load_definition_file(path: Path, known_tables: Collection[str] | None = None
 def _load_file(path: Path, known_tables: Collection[str] | None) -> tuple[ItemDefinition | None, list[str]]:
     name = path.name
     try:
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: Windows Notepad saves "UTF-8" with a BOM, which json.loads would refuse.
+        text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         return None, [f"{name}：文件不是 UTF-8 编码，请用 UTF-8 保存。"]
     except OSError as error:

@@ -298,17 +298,26 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from app.store.recovery import assess_damage, restore_latest
+
     data_dir = data_dir_of(args)
     configure_logging(data_dir.logs)
+    key = load_key(StoreInfo.read(data_dir.store_info).store_id)
     if args.file:
         source = Path(args.file)
         if not source.exists():
             raise CliError(f"找不到备份文件 {source}。可用“fuwutai backup --list”查看已有备份。")
+        report = None
     else:
-        backups = list_backups(data_dir.backups)
-        if not backups:
+        if not list_backups(data_dir.backups):
             raise CliError("没有找到任何备份，无法恢复。")
-        source = backups[0].path
+        # What would be lost: the changes saved after the newest good backup (damaged backups are skipped).
+        report = assess_damage(data_dir, key)
+        for line in report.summary():
+            print(line)
+        if report.backup is None:
+            raise CliError("没有通过校验的备份，无法恢复。请联系县级信息技术人员从省级平台恢复本站数据。")
+        source = report.backup.path
     if not args.yes:
         if not sys.stdin.isatty():
             raise CliError("恢复会用备份替换当前数据库。确认无误后请加 --yes 再运行。")
@@ -319,8 +328,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in {"y", "yes", "是"}:
             print("已取消。")
             return 1
-    key = load_key(StoreInfo.read(data_dir.store_info).store_id)
-    kept = restore_file(source, data_dir.db, key)
+    kept = restore_latest(data_dir, report, key).kept if report else restore_file(source, data_dir.db, key)
     store = open_store(data_dir, auto_backup=False)
     store.close()
     print(f"已从 {source.name} 恢复。原数据库保留为 {kept.name}。")

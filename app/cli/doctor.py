@@ -20,8 +20,9 @@ from app.clock import utcnow
 from app.logsetup import redact
 from app.store import DataDir, migrate, open_store
 from app.store.backup import list_backups
-from app.store.errors import BackupError, StoreError
+from app.store.errors import BackupError, StoreError, WrongKeyOrCorruptError
 from app.store.models import OutboxEntry, Setting
+from app.store.recovery import StoreCorruptError, assess_damage
 
 LOW_DISK_BYTES = 1_000_000_000
 Status = Literal["ok", "warn", "fail"]
@@ -61,6 +62,8 @@ def run_checks(data_dir: DataDir, *, repair: bool = False) -> list[Check]:
         store = open_store(data_dir, auto_backup=False)
     except StoreError as exc:
         checks.append(Check("数据库", "fail", str(exc)))
+        if isinstance(exc, StoreCorruptError | WrongKeyOrCorruptError):
+            checks += damage_checks(data_dir)
         return checks
     try:
         current = migrate.current_revision(store.engine)
@@ -79,6 +82,8 @@ def run_checks(data_dir: DataDir, *, repair: bool = False) -> list[Check]:
                 "完整性检查通过" if not problems else "；".join(problems[:5]),
             )
         )
+        if problems:
+            checks += damage_checks(data_dir)
         with store.session() as session:
             chain = audit.verify(session)
             pending = (
@@ -125,6 +130,19 @@ def run_checks(data_dir: DataDir, *, repair: bool = False) -> list[Check]:
     finally:
         store.close()
     return checks
+
+
+def damage_checks(data_dir: DataDir) -> list[Check]:
+    """A damaged store: the backup a restore would use and what it would lose (entities and counts only)."""
+    try:
+        report = assess_damage(data_dir)
+    except StoreError as exc:
+        return [Check("恢复评估", "fail", str(exc))]
+    status: Status = "warn" if report.backup is not None else "fail"
+    message = "\n  ".join(report.summary())
+    if report.backup is not None:
+        message += "\n  确认后可运行“fuwutai restore”恢复（会先列出将丢失的记录，损坏的文件保留在原处）。"
+    return [Check("恢复评估", status, message)]
 
 
 # ---------------------------------------------------------------------- diagnostic bundle

@@ -15,6 +15,7 @@ the checked rows are kept in memory between the check and the write.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ from app.refdata.local_tables import effective_code_tables
 from app.store.models import Household, HouseholdMember, new_id
 from app.store.models_households import SettlementHousehold
 from app.store.store import Store
+from app.validation.text import to_halfwidth
 
 Progress = Callable[[int, int | None], None]
 Cancel = Callable[[], bool]
@@ -80,6 +82,7 @@ BY_KEY = {c.key: c for c in COLUMNS}
 _PERSON_KEYS = ("name", "doc_number", "gender", "birth_date", "phone")
 _LOOKUP = {normalize_header(h): c.key for c in COLUMNS for h in (c.header, *c.aliases)}
 _YES = frozenset({"有", "是", "能", "1", "Y", "y", "TRUE", "true", "√"})
+_YEAR = re.compile(r"[0-9]{4}")
 _NO = frozenset({"无", "否", "不能", "0", "N", "n", "FALSE", "false", "×", "丧失劳动能力"})
 
 
@@ -199,12 +202,13 @@ class _Check:
             poverty = None
         if poverty is not None and poverty not in POVERTY_KINDS:
             self.problem(number, "poverty_kind", "户类别只能填写“脱贫户”“监测户”，或不填。")
-        year_text = text("moved_in_year").removesuffix("年")
+        year_text = to_halfwidth(text("moved_in_year")).removesuffix("年")
         year: int | None = None
         if year_text:
             if year_text.endswith(".0"):
                 year_text = year_text[:-2]
-            if not year_text.isdigit() or not 2000 <= int(year_text) <= self.today.year:
+            # Four ASCII digits only: int() of a 5,000-digit cell or of "²" (isdigit) would raise.
+            if not _YEAR.fullmatch(year_text) or not 2000 <= int(year_text) <= self.today.year:
                 self.problem(number, "moved_in_year", f"搬迁年份应为 2000 到 {self.today.year} 之间的四位年份。")
             else:
                 year = int(year_text)

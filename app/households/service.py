@@ -46,6 +46,7 @@ from app.households.rules import (
 from app.refdata.local_tables import effective_code_tables
 from app.store.models import Household, HouseholdMember, Person, Staff
 from app.store.models_households import LaborerCensus, Settlement, SettlementHousehold, ZeroEmploymentEpisode
+from app.store.page_cache import larger_page_cache
 
 MAX_INCOME = 1_000_000
 
@@ -192,7 +193,8 @@ def _figures(session: Session, on: date, settlement_id: str | None) -> dict[str,
 
 
 def list_settlements(session: Session, on: date) -> list[SettlementRow]:
-    figures = _figures(session, on, None)
+    with larger_page_cache(session):  # members' facts are looked up at random in the person index
+        figures = _figures(session, on, None)
     listed = _listed_zero_counts(session)
     rows = []
     for s in session.scalars(select(Settlement).where(Settlement.deleted.is_(False)).order_by(Settlement.name)):

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.audit import record
+from app.auth.accounts import require_actor
 from app.io.codebook import CodeBook, load_codebook
 from app.io.errors import ExportError
 from app.io.roster_columns import COLUMNS
@@ -39,6 +40,27 @@ def _cannot_write(target: Path, error: OSError) -> ExportError:
         f"无法写入文件“{target}”（{error.strerror or error}）。如果该文件正在 Excel 或 WPS 中打开，"
         "请先关闭；或换一个有写入权限的文件夹后重新导出。"
     )
+
+
+class _TextSheet:
+    """Appends rows with every text kept as text: openpyxl writes a string starting with "=" as a
+    formula, so an imported note like ``=HYPERLINK(…)`` would come back live in the export."""
+
+    def __init__(self, sheet: Any) -> None:
+        self.sheet = sheet
+
+    def append(self, row: Sequence[Any]) -> None:
+        self.sheet.append([_text_cell(self.sheet, value) for value in row])
+
+
+def _text_cell(sheet: Any, value: Any) -> Any:
+    if not (isinstance(value, str) and value.startswith("=")):
+        return value
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value)
+    cell.data_type = "s"
+    return cell
 
 
 @contextmanager
@@ -63,7 +85,7 @@ def _workbook(path: Path, sheet_title: str, headers: Sequence[str]) -> Iterator[
     sheet.append(list(headers))
     saved = False
     try:
-        yield sheet
+        yield _TextSheet(sheet)
         try:
             workbook.save(temporary)
             saved = True
@@ -107,6 +129,7 @@ def export_persons(store: Store, path: str | Path, *, actor_id: str | None = Non
     """
     target = Path(path)
     with store.session() as session:
+        require_actor(session, actor_id, "export")
         codes = load_codebook(session)
         count = 0
         with _workbook(target, "人员名单", [column.template_header for column in COLUMNS]) as sheet:
@@ -146,6 +169,7 @@ def export_cases(store: Store, path: str | Path, *, actor_id: str | None = None,
         .execution_options(yield_per=PAGE)
     )
     with store.session() as session:
+        require_actor(session, actor_id, "export")
         count = 0
         with _workbook(target, "办件清单", CASE_HEADERS) as sheet:
             for case, person_name, doc_number, employer_name, uscc, handler in session.execute(query):

@@ -27,6 +27,7 @@ from sqlalchemy import Connection, Table, exc, select
 from sqlalchemy.orm import Session
 
 from app.audit import AuditEvent, append_rows, record
+from app.auth.accounts import require_actor
 from app.clock import utcnow
 from app.io.bulk import BulkInsert
 from app.io.codebook import CodeBook, load_codebook
@@ -392,6 +393,8 @@ def import_persons(
     """
     source = Path(path)
     started = time.perf_counter()
+    with store.session() as session:
+        require_actor(session, actor_id, "person.import")
     report = ErrorReportWriter(report_path_for(source), store.data_dir.exports)
     try:
         with store.sessions() as session:

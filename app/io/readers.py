@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import codecs
 import csv
+import lzma
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,6 +29,13 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
 RawRow = tuple[int, Sequence[Any]]
+# What a damaged workbook raises from inside zipfile (RuntimeError: "encrypted", NotImplementedError:
+# a flag or method it does not support), the decompressors and the XML parser (ParseError is a SyntaxError).
+_BROKEN_XLSX: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, RuntimeError, zlib.error, lzma.LZMAError,
+    SyntaxError,
+)
+_BROKEN_ROWS: tuple[type[Exception], ...] = (*_BROKEN_XLSX, TypeError)
 
 
 @dataclass
@@ -89,7 +98,7 @@ def _open_xlsx(path: Path) -> Iterator[RowStream]:
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as error:
+    except (*_BROKEN_XLSX, InvalidFileException) as error:
         raise RosterError(
             f"“{path.name}”不是有效的 Excel 工作簿，可能已损坏，或只是把扩展名改成了 .xlsx。{_save_as_hint()}"
         ) from error
@@ -104,7 +113,7 @@ def _open_xlsx(path: Path) -> Iterator[RowStream]:
 def _xlsx_rows(sheet: Any, filename: str) -> Iterator[RawRow]:
     try:
         yield from enumerate(sheet.iter_rows(values_only=True), start=1)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as error:
+    except _BROKEN_ROWS as error:
         raise RosterError(f"读取“{filename}”时发现文件内容已损坏。{_save_as_hint()}") from error
 
 

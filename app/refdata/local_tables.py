@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
+from app.auth.accounts import require_actor
 from app.calendar import WorkingCalendar, default_calendar
 from app.errors import UserError
 from app.refdata.codes import CodeEntry, CodeTable, load_bundled_code_tables
@@ -56,6 +57,7 @@ def set_local_code(
     parent: str | None = None,
     active: bool = True,
 ) -> None:
+    require_actor(session, actor_id, "codes.edit")
     bundled: Mapping[str, CodeTable] = load_bundled_code_tables()
     base = bundled.get(table)
     if base is None:
@@ -105,6 +107,7 @@ def set_calendar_override(
     session: Session, actor_id: str | None, day: date, is_workday: bool | None, note: str | None = None
 ) -> None:
     """Decide a single day (True working, False off); None removes the local decision."""
+    require_actor(session, actor_id, "codes.edit")
     row = session.get(CalendarOverride, day)
     if is_workday is None:
         if row is not None:

@@ -106,11 +106,11 @@ def prune(folder: Path) -> list[Path]:
     return removed
 
 
-def restore_file(backup: Path, db_path: Path, key_hex: str) -> Path:
+def restore_file(backup: Path, db_path: Path, key_hex: str, *, kept_as: str = "replaced") -> Path:
     """Put ``backup`` in place of the store; the replaced file is kept beside it. Returns its path."""
     verify_backup(backup, key_hex)
     stamp = f"{utcnow():%Y%m%d-%H%M%S}"
-    kept = db_path.with_name(f"{db_path.name}.replaced-{stamp}")
+    kept = db_path.with_name(f"{db_path.name}.{kept_as}-{stamp}")
     staging = db_path.with_name(f"{db_path.name}.restoring")
     shutil.copyfile(backup, staging)
     if db_path.exists():

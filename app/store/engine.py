@@ -9,7 +9,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
-from app.store.errors import ForeignFileError, WrongKeyOrCorruptError
+from app.store.errors import DiskFullError, ForeignFileError, WrongKeyOrCorruptError, is_disk_full
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -80,5 +80,12 @@ def make_engine(path: Path, key_hex: str) -> Engine:
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
+
+    # SQLITE_FULL anywhere on this engine (a session, a bulk import, a sync page) becomes the one clear
+    # Chinese message; SQLAlchemy has already rolled the statement back when this runs.
+    @event.listens_for(engine, "handle_error")
+    def _disk_full(context: Any) -> None:
+        if is_disk_full(context.original_exception):
+            raise DiskFullError() from context.original_exception
 
     return engine

@@ -14,9 +14,16 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import utcnow
 from app.store import backup as backups
-from app.store import keys, migrate
+from app.store import keys, migrate, recovery
 from app.store.engine import make_engine, page_problems, raw_connect
-from app.store.errors import DiskFullError, ForeignFileError, StoreError, StoreNotInitialisedError
+from app.store.errors import (
+    BackupError,
+    DiskFullError,
+    ForeignFileError,
+    StoreError,
+    StoreNotInitialisedError,
+    is_disk_full,
+)
 from app.store.models import Station
 from app.store.outbox import REMOTE_APPLY
 from app.store.paths import DataDir
@@ -46,10 +53,8 @@ class Store:
                 session.commit()
             except Exception as exc:
                 session.rollback()
-                if _is_disk_full(exc):
-                    raise DiskFullError(
-                        "磁盘空间已满，本次内容没有保存。已保存的数据不受影响。请清理磁盘或联系信息技术人员后再次保存。"
-                    ) from exc
+                if not isinstance(exc, DiskFullError) and is_disk_full(exc):
+                    raise DiskFullError() from exc
                 raise
 
     def station(self) -> Station | None:
@@ -77,11 +82,7 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def _is_disk_full(exc: BaseException) -> bool:
-    text = str(exc).lower()
-    return "database or disk is full" in text or "no space left" in text
+        recovery.mark_closed(self.data_dir.db)
 
 
 def _info(data_dir: DataDir) -> keys.StoreInfo:
@@ -131,6 +132,7 @@ def open_store(data_dir: DataDir, *, auto_backup: bool = True) -> Store:
     data_dir.ensure()
     info = _info(data_dir)
     key = keys.load_key(info.store_id)
+    recovery.check_at_start(data_dir.db, key)  # damaged pages: StoreCorruptError before any SQL runs
     engine = make_engine(data_dir.db, key)
     try:
         current = migrate.current_revision(engine)
@@ -141,8 +143,17 @@ def open_store(data_dir: DataDir, *, auto_backup: bool = True) -> Store:
             migrate.upgrade(engine)
         store = Store(data_dir, engine, info.store_id, key)
         if auto_backup:
-            store.backup_if_due()
+            try:
+                store.backup_if_due()
+            except BackupError:
+                # The daily backup reads every page: a damaged page outside the start sample shows here.
+                damaged = recovery.bad_pages(data_dir.db, key, sample=None)
+                if damaged:
+                    problems = [f"数据页 {p} 校验失败" for p in damaged]
+                    raise recovery.StoreCorruptError(recovery.corrupt_message(problems), problems) from None
+                raise
         return store
     except BaseException:
         engine.dispose()
+        recovery.mark_closed(data_dir.db)
         raise

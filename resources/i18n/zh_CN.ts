@@ -2900,7 +2900,7 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="82" />
+        <location filename="../../ui/login.py" line="100" />
         <source>基层就业服务台 — 登录</source>
         <translation>基层就业服务台 — 登录</translation>
     </message>
@@ -2908,32 +2908,32 @@
 <context>
     <name>LoginForm</name>
     <message>
-        <location filename="../../ui/login.py" line="33" />
+        <location filename="../../ui/login.py" line="38" />
         <source>用户名</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="34" />
+        <location filename="../../ui/login.py" line="39" />
         <source>密码</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="40" />
+        <location filename="../../ui/login.py" line="45" />
         <source>解锁</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="40" />
+        <location filename="../../ui/login.py" line="45" />
         <source>登录</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="53" />
+        <location filename="../../ui/login.py" line="58" />
         <source>请输入用户名和密码。</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="76" />
+        <location filename="../../ui/login.py" line="94" />
         <source>正在登录……</source>
         <translation>正在登录……</translation>
     </message>
@@ -3551,7 +3551,7 @@
 <context>
     <name>Program</name>
     <message>
-        <location filename="../../ui/app.py" line="247" />
+        <location filename="../../ui/app.py" line="299" />
         <source>已扫描电子社保卡二维码，正在联网核验……</source>
         <translation>已扫描电子社保卡二维码，正在联网核验……</translation>
     </message>
@@ -3735,6 +3735,34 @@
         <location filename="../../ui/pages/assistance_dialogs.py" line="148" />
         <source>认定日期：</source>
         <translation>认定日期：</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../ui/recovery_dialog.py" line="20" />
+        <source>本站数据库已损坏</source>
+        <translation>本站数据库已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery_dialog.py" line="25" />
+        <source>打开本站数据时发现数据库文件已损坏。可以用最近一次通过校验的自动备份替换它；损坏的文件会保留在数据文件夹中，不会删除，以便信息技术人员进一步处理。</source>
+        <translation>打开本站数据时发现数据库文件已损坏。可以用最近一次通过校验的自动备份替换它；损坏的文件会保留在数据文件夹中，不会删除，以便信息技术人员进一步处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery_dialog.py" line="30" />
+        <source>打开本站数据时发现数据库文件已损坏，且没有通过校验的自动备份。请不要删除数据文件夹，联系县级信息技术人员从省级平台恢复本站数据。</source>
+        <translation>打开本站数据时发现数据库文件已损坏，且没有通过校验的自动备份。请不要删除数据文件夹，联系县级信息技术人员从省级平台恢复本站数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery_dialog.py" line="43" />
+        <source>恢复最近的自动备份</source>
+        <translation>恢复最近的自动备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery_dialog.py" line="47" />
+        <source>退出</source>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -4775,12 +4803,17 @@
 <context>
     <name>self.start</name>
     <message>
-        <location filename="../../ui/app.py" line="176" />
+        <location filename="../../ui/app.py" line="183" />
         <source>无法打开本站数据</source>
         <translation>无法打开本站数据</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="216" />
+        <location filename="../../ui/app.py" line="226" />
+        <source>无法恢复备份</source>
+        <translation>无法恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="266" />
         <source>基层就业服务台
 </source>
         <translation>基层就业服务台

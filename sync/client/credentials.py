@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -23,8 +24,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import audit
+from app.auth import StaffInfo, authenticate
 from app.auth.passwords import hash_password, verify_password
 from app.clock import utcnow
+from app.errors import UserError
 from app.store import Store
 from app.store.models import SYNCED_MODELS, Staff, Station
 from app.store.sync_models import OnlineLogin
@@ -299,3 +302,40 @@ def may_login_offline(session: Session, username: str, *, allow_unenrolled: bool
     if session.get(OnlineLogin, username) is not None:
         return True
     return allow_unenrolled and not is_enrolled(session)
+
+
+class LoginRefused(UserError):
+    """The login screen's answer when a staff member may not log in (wrong password, offline rule)."""
+
+
+NEVER_ONLINE_HERE = (
+    "此账号还没有在本机联网登录过，离线时不能登录。请连接网络后再登录一次（之后断网也能登录），"
+    "或请已在本机联网登录过的同事办理。"
+)
+
+
+def workstation_login(
+    store: Store, username: str, password: str, api_factory: Callable[[], PlatformApi]
+) -> tuple[StaffInfo, OnlineSession | None]:
+    """The login screen: online first on an enrolled workstation, offline only for staff who logged in
+    online here before. A platform that answers "wrong password" or "locked" is final; a platform
+    that cannot be reached (or fails) leaves the offline rule to decide."""
+    with store.session() as session:
+        enrolled = is_enrolled(session)
+    online: OnlineSession | None = None
+    if enrolled:
+        try:
+            api = api_factory()
+            try:
+                online = login_online(store, api, username, password)
+            finally:
+                api.close()
+        except SyncError as exc:
+            if exc.kind == "auth":
+                raise LoginRefused(str(exc)) from exc
+            online = None
+    with store.session() as session:
+        if online is None and not may_login_offline(session, username):
+            raise LoginRefused(NEVER_ONLINE_HERE)
+        staff = authenticate(session, username, password)
+    return staff, online

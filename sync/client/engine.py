@@ -25,7 +25,7 @@ from app.clock import utcnow
 from app.store import Store
 from app.store.errors import StoreError
 from sync.client import state
-from sync.client.api import PlatformApi
+from sync.client.api import PULL_PAGE_LIMIT, PlatformApi
 from sync.client.attachments import upload_attachments
 from sync.client.credentials import platform_api
 from sync.client.errors import ErrorKind, SyncError
@@ -34,7 +34,6 @@ from sync.client.pull import PullStats, pull
 from sync.client.push import PushStats, push
 from sync.client.refdata import pull_refdata
 from sync.client.status import sync_status
-from sync.protocol.common import DEFAULT_PAGE_LIMIT
 
 log = logging.getLogger("fuwutai.sync.engine")
 
@@ -111,7 +110,7 @@ class SyncEngine:
         api: PlatformApi | None = None,
         *,
         batch_items: int = 200,
-        page_limit: int = DEFAULT_PAGE_LIMIT,
+        page_limit: int = PULL_PAGE_LIMIT,
         progress: Callable[[Progress], None] | None = None,
         cancel: threading.Event | None = None,
         tuning: dict[str, Any] | None = None,
@@ -250,8 +249,8 @@ class SyncEngine:
 
 
 def pull_estimate(stats: PullStats, page: object) -> int | None:
-    """Records this pull will have received in all, when the feed says (a ``remaining`` count on the
-    page: not part of protocol 1, which the reference platform follows; None otherwise)."""
+    """Records this pull will have received in all, when the feed says (the optional ``remaining``
+    count of a page, asked for on a pull's first page and carried on by :func:`pull`; None otherwise)."""
     remaining = getattr(page, "remaining", None)
     if isinstance(remaining, int) and not isinstance(remaining, bool) and remaining >= 0:
         return stats.received + remaining

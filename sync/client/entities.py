@@ -126,7 +126,10 @@ def _decode_value(entity: str, column: Column, raw: Any) -> Any:
             raise _bad(entity, column.name) from None
         if value.tzinfo is not None:
             # The store keeps naive UTC (app.clock.utcnow); a zone from the platform is converted.
-            value = (value - value.utcoffset()).replace(tzinfo=None)  # type: ignore[operator]
+            try:
+                value = (value - value.utcoffset()).replace(tzinfo=None)  # type: ignore[operator]
+            except OverflowError:  # 0001-01-01T00:00+08:00 has no UTC time
+                raise _bad(entity, column.name) from None
         return value
     if not isinstance(raw, dict | list):
         raise _bad(entity, column.name)

@@ -341,22 +341,31 @@ def pull(
         store
     ) as connection:
         ahead: Future[ChangesPage] | None = None
+        # The first page asks the platform how many records follow (optional in the protocol, one count
+        # per pull); later pages carry that total on, so progress can show "n / m".
+        expected: int | None = None
         try:
             for _ in range(max_pages):
                 if should_stop():
                     break
-                page = ahead.result() if ahead is not None else api.changes(cursor, page_limit)
+                counted = expected is None
+                page = ahead.result() if ahead is not None else api.changes(cursor, page_limit, count=counted)
                 ahead = None
                 if page.reset_required and not resetting:
                     start_reset(store)
                     resetting = True
                     cursor = 0
+                    expected = None
                     continue
                 stuck = not page.items and page.next_cursor == cursor
                 if page.has_more and not stuck and not should_stop():
                     ahead = fetcher.submit(api.changes, page.next_cursor, page_limit)
                 apply_page(store, page, force=resetting, stats=stats, connection=connection)
                 cursor = page.next_cursor
+                if page.remaining is not None:
+                    expected = stats.received + page.remaining
+                elif expected is not None:
+                    page.remaining = max(0, expected - stats.received)
                 if on_page is not None:
                     on_page(stats, page)
                 if not page.has_more:

@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import Table, insert, select, text
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from app.clock import utcnow
 from app.store.models import OutboxEntry, Synced
@@ -147,6 +148,13 @@ class LocalView:
                     self._shadows[key] = None
                     self._unsent[key] = []
                     self._conflicts[key] = None
+                # One query for "does this store hold anything of these records at all" (a superset of
+                # what counts: any outbox entry or conflict, whatever its state); only those records are
+                # loaded as objects below. In a first pull that is none of them.
+                known = _known_ids(self.session, model, entity, part)
+                if not known:
+                    continue
+                part = [i for i in part if i in known]
                 for obj in self.session.scalars(select(model).where(model.id.in_(part))):
                     self._rows[(entity, obj.id)] = obj
                 for shadow in self.session.scalars(
@@ -246,6 +254,25 @@ class LocalView:
     def add_conflict(self, conflict: SyncConflict) -> None:
         self.session.add(conflict)
         self._conflicts[(conflict.entity, conflict.entity_id)] = conflict
+
+
+def _known_ids(session: Session, model: type[Synced], entity: str, ids: list[str]) -> set[str]:
+    """Ids among ``ids`` that have a row, a shadow, an outbox entry or a conflict: one statement.
+
+    Written as plain SQL: as an expression with four expanding ``IN`` lists it cost more to render
+    per page than to run.
+    """
+    connection = session.connection()
+    quote = connection.dialect.identifier_preparer.quote  # "case" is a keyword
+    marks = ", ".join("?" * len(ids))
+    sql = (
+        f"SELECT id FROM {quote(model.__tablename__)} WHERE id IN ({marks}) "  # type: ignore[attr-defined]
+        f"UNION SELECT entity_id FROM {SyncShadow.__tablename__} WHERE entity = ? AND entity_id IN ({marks}) "
+        f"UNION SELECT entity_id FROM {OutboxEntry.__tablename__} WHERE entity = ? AND entity_id IN ({marks}) "
+        f"UNION SELECT entity_id FROM {SyncConflict.__tablename__} WHERE entity = ? AND entity_id IN ({marks})"
+    )
+    rows = connection.exec_driver_sql(sql, (*ids, entity, *ids, entity, *ids, entity, *ids))
+    return {str(row[0]) for row in rows}
 
 
 def unsent_entries(session: Session, entity: str, entity_id: str) -> list[OutboxEntry]:
@@ -378,24 +405,22 @@ class FreshRows:
         """Decode and keep one record (raises :class:`SyncError` when it does not decode)."""
         spec = spec_for(incoming.entity)
         wire = incoming.wire()
-        values = decode_row(spec, wire)
-        data = {k: v for k, v in values.items() if k not in BOOKKEEPING}
+        data = decode_row(spec, wire)
+        updated_at = data.pop("updated_at", None)
+        data.pop("version", None)
+        data.pop("server_version", None)
         for name, filler in FILLERS.get(spec.name, {}).items():
             if data.get(name) is None:
                 data[name] = filler
         data["id"] = incoming.entity_id
         data["version"] = incoming.server_version
         data["server_version"] = incoming.server_version
-        data["updated_at"] = values.get("updated_at") or utcnow()
+        data["updated_at"] = updated_at or utcnow()
         self._rows.setdefault(spec.name, []).append(data)
-        self._shadows.append(
-            {
-                "entity": spec.name,
-                "entity_id": incoming.entity_id,
-                "server_version": incoming.server_version,
-                "payload": {k: v for k, v in wire.items() if k != "server_version"},
-            }
-        )
+        if "server_version" in wire:
+            wire = {k: v for k, v in wire.items() if k != "server_version"}
+        shadow = {"entity": spec.name, "entity_id": incoming.entity_id, "server_version": incoming.server_version}
+        self._shadows.append({**shadow, "payload": wire})
         if spec.name == "person" and not data.get("deleted"):
             self._persons.append(data)
         self.keys.append((spec.name, incoming.entity_id))
@@ -422,14 +447,51 @@ class FreshRows:
                 row = {columns.get(key, key): value for key, value in values.items()} if renamed else values
                 groups.setdefault(frozenset(row), []).append(row)
             for rows in groups.values():
-                session.execute(insert(table), rows)
-        session.execute(insert(SyncShadow), self._shadows)
+                _insert_many(session, table, rows)
+        _insert_many(session, SyncShadow.__table__, self._shadows)  # type: ignore[arg-type]
         if self._persons:
             persons = [
                 IndexedPerson(p["id"], p["name"], p["doc_number"], p.get("gender"), p.get("birth_date"), p.get("phone"))
                 for p in self._persons
             ]
             update_index(session.connection(), persons)
+
+
+def _insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """``INSERT`` rows that all have the same keys (column names) with one driver executemany.
+
+    What ``session.execute(insert(table), rows)`` would store, without its per-row parameter
+    bookkeeping: each value goes through its column type's bind processor, and absent columns get
+    their scalar defaults. A group lacking a column with a computed default goes through Core.
+    """
+    names = list(rows[0])
+    fill: dict[str, Any] = {}
+    for column in table.columns:
+        if column.key in rows[0] or column.default is None:
+            continue
+        default = column.default
+        if not isinstance(default, ScalarElementColumnDefault):
+            session.execute(insert(table), rows)
+            return
+        fill[column.key] = default.arg
+    connection = session.connection()
+    dialect = connection.dialect
+    columns = [table.c[name] for name in [*names, *fill]]
+    processors = [column.type._cached_bind_processor(dialect) for column in columns]
+    quote = dialect.identifier_preparer.quote
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(column.name) for column in columns)}) "
+        f"VALUES ({', '.join('?' * len(columns))})"
+    )
+    extra = tuple(fill.values())
+    processed = [(i, process) for i, process in enumerate(processors) if process is not None]
+    params: list[tuple[Any, ...]] = []
+    for row in rows:
+        values = [*(row[name] for name in names), *extra]
+        for i, process in processed:
+            values[i] = process(values[i])
+        params.append(tuple(values))
+    connection.exec_driver_sql(sql, params)
 
 
 # ---------------------------------------------------------------------- the rule

@@ -35,6 +35,9 @@ class ChangesPage(WireResponse):
 
     Save ``next_cursor`` in the same transaction that applies the page and pass it as the next
     ``cursor``. ``has_more`` false means the feed is drained for now. ``next_cursor`` never goes backwards.
+
+    ``remaining`` (optional; asked for with ``count=true``): how many of the station's records lie after
+    ``next_cursor`` when the page was read, for progress displays only. Servers may omit it.
     """
 
     items: list[Change]
@@ -42,6 +45,7 @@ class ChangesPage(WireResponse):
     has_more: bool
     reset_required: bool = False
     server_time: datetime
+    remaining: int | None = Field(default=None, ge=0)
 
     @model_validator(mode="after")
     def _strictly_increasing(self) -> ChangesPage:

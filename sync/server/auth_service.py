@@ -175,6 +175,10 @@ def require_session(db: Database, device: DeviceContext, token: str | None) -> S
         row = session.get(StaffSession, token_hash(token))
         if row is None or row.ended_at is not None or row.expires_at <= now or row.station_code != device.station_code:
             raise ApiError(401, ErrorCode.SESSION_REQUIRED, "在线登录已过期或无效，请重新登录。")
+        # A session dies with the device it was opened on: revoking a device ends its staff's sessions too.
+        issuer = session.get(Device, row.device_id)
+        if issuer is None or issuer.revoked_at is not None:
+            raise ApiError(401, ErrorCode.SESSION_REQUIRED, "在线登录已过期或无效，请重新登录。")
         user = session.get(StaffUser, row.staff_id)
         if user is None or not user.active:
             raise ApiError(401, ErrorCode.SESSION_REQUIRED, "此账号已停用，请联系站点管理员。")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any, Final
 
 from app.catalog.model import DOC_TYPE_KINDS
@@ -53,12 +54,39 @@ BOOKKEEPING: Final = frozenset({"id", "version", "server_version", "updated_at"}
 Problem = tuple[str, str]  # (RejectCode, Chinese reason)
 
 
+_INT_LIMIT: Final = 2**63
+
+
+def _portable(value: Any, depth: int = 0) -> bool:
+    """Whether a value stores the same on SQLite and PostgreSQL: finite numbers, 64-bit integers, no NUL."""
+    if depth > 32:
+        return False
+    if isinstance(value, bool) or value is None:
+        return True
+    if isinstance(value, int):
+        return -_INT_LIMIT <= value < _INT_LIMIT
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, str):
+        return "\x00" not in value
+    if isinstance(value, dict):
+        return all(_portable(k, depth + 1) and _portable(v, depth + 1) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return all(_portable(v, depth + 1) for v in value)
+    return True
+
+
 def check_record(entity: str, payload: dict[str, Any], *, deleted: bool) -> Problem | None:
     """A reason to refuse this record, or None. Tombstones are only checked for their entity."""
     if entity not in ENTITIES:
         return RejectCode.UNKNOWN_ENTITY, f"平台不接收“{entity}”类数据，请升级程序或联系管理员。"
     if deleted:
         return None
+    if not _portable(payload):
+        return (
+            RejectCode.INVALID_PAYLOAD,
+            "记录中有无法保存的数值（非数字、无穷大或超出范围的整数）或空字符，请检查后重新保存。",
+        )
     missing = [name for name in REQUIRED[entity] if payload.get(name) in (None, "")]
     if missing:
         return RejectCode.INVALID_PAYLOAD, f"记录缺少必填项：{'、'.join(missing)}。请补全后重新保存。"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from sync.protocol import Change, ChangesPage, Origin, ResetAckResponse
 from sync.server.auth_service import DeviceContext
@@ -11,7 +11,12 @@ from sync.server.models import Device, Record
 from sync.server.security import utcnow
 
 
-def changes(db: Database, device: DeviceContext, cursor: int, limit: int) -> ChangesPage:
+def changes(db: Database, device: DeviceContext, cursor: int, limit: int, *, count: bool = False) -> ChangesPage:
+    """A page of the station's feed after ``cursor``; with ``count``, also how many records follow it.
+
+    The count walks the (station, seq) index over everything after the page, so it is only made when
+    asked for (a client asks once per pull, on its first page), never on every page.
+    """
     with db.read() as session:
         rows = (
             session.connection()
@@ -23,8 +28,21 @@ def changes(db: Database, device: DeviceContext, cursor: int, limit: int) -> Cha
             )
             .all()
         )
-    has_more = len(rows) > limit
-    rows = rows[:limit]
+        has_more = len(rows) > limit
+        rows = rows[:limit]
+        remaining: int | None = None
+        if count:
+            remaining = 0
+            if has_more:
+                after = rows[-1].seq
+                remaining = int(
+                    session.connection().scalar(
+                        select(func.count())
+                        .select_from(Record)
+                        .where(Record.station_code == device.station_code, Record.seq > after)
+                    )
+                    or 0
+                )
     # Built without re-validation: every value comes from the platform's own tables.
     items = [
         Change.model_construct(
@@ -47,6 +65,7 @@ def changes(db: Database, device: DeviceContext, cursor: int, limit: int) -> Cha
         has_more=has_more,
         reset_required=device.reset_pending,
         server_time=utcnow(),
+        remaining=remaining,
     )
 
 

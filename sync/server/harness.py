@@ -11,9 +11,9 @@ from sync.server.runner import ServerThread
 class PlatformHarness:
     """Owns a database and a server thread on ``host`` (a free port unless given)."""
 
-    def __init__(self, db_url: str, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, db_url: str, host: str = "127.0.0.1", port: int = 0, *, access_log: bool = False) -> None:
         self.db = Database(db_url)
-        self.server = ServerThread(self.db, host, port)
+        self.server = ServerThread(self.db, host, port, access_log=access_log)
 
     @property
     def url(self) -> str:

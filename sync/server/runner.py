@@ -40,12 +40,18 @@ class ServerThread:
     """A platform on a background thread bound to ``host:port`` (a free port when 0); ``stop()`` ends it."""
 
     def __init__(
-        self, db: Database, host: str = "127.0.0.1", port: int = 0, server_name: str = DEFAULT_SERVER_NAME
+        self,
+        db: Database,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        server_name: str = DEFAULT_SERVER_NAME,
+        *,
+        access_log: bool = False,
     ) -> None:
         self.db = db
         self.host = host
         self.port = port or free_port(host)
-        self._server = uvicorn.Server(_config(db, host, self.port, server_name, access_log=False))
+        self._server = uvicorn.Server(_config(db, host, self.port, server_name, access_log=access_log))
         self._thread = threading.Thread(target=self._server.run, name=f"platform-{self.port}", daemon=True)
 
     @property

@@ -1,6 +1,6 @@
 /* Wine-only stand-in for Windows' system ICU (icuuc.dll), which Wine 8 lacks and Qt 6.10+ imports.
  * Every converter fails to open, so Qt falls back to its own codecs. Build and test use only (Wine
- * prefixes of build/build-windows.sh and tests/build/test_windows_installer.py): never shipped. */
+ * prefixes of build/build-windows.sh and tests/packaging/test_windows_installer.py): never shipped. */
 #include <stddef.h>
 #define API __declspec(dllexport)
 typedef int UErrorCode;

@@ -1,6 +1,6 @@
 /* Wine-only stand-in for mscms.dll: Wine 8's lacks WcsCreateIccProfile, which Qt 6.12's qwindows.dll
  * imports. Every call fails, so Qt assumes sRGB. Load it with WINEDLLOVERRIDES=...;mscms=n.
- * Test use only (the Wine prefix of tests/build/test_windows_installer.py): never shipped. */
+ * Test use only (the Wine prefix of tests/packaging/test_windows_installer.py): never shipped. */
 #include <windows.h>
 #define API __declspec(dllexport)
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+import traceback
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync.protocol import ErrorBody, ErrorCode, ErrorResponse, encode_json
 from sync.server.db import Database
@@ -88,12 +91,63 @@ def create_app(db: Database, *, server_name: str = DEFAULT_SERVER_NAME) -> FastA
             ApiError(503, ErrorCode.UNAVAILABLE, "平台数据库繁忙，请稍后自动重试。", retry_after=2), request
         )
 
-    @app.exception_handler(Exception)
-    async def _internal(request: Request, error: Exception) -> Response:
-        # The traceback names code, never request bodies (which may hold personal data).
-        log.error("internal error on %s %s", request.method, request.url.path, exc_info=error)
+    @app.exception_handler(PoolTimeout)
+    async def _pool_exhausted(request: Request, _error: PoolTimeout) -> Response:
+        # Every database connection stayed busy for the pool's whole wait: overload, not a bug.
+        log.warning("database connection pool exhausted")
         return error_response(
-            ApiError(500, ErrorCode.INTERNAL, "平台内部错误，请稍后重试；如持续出现请联系平台管理员。"), request
+            ApiError(503, ErrorCode.UNAVAILABLE, "平台繁忙，请稍后自动重试。", retry_after=2), request
         )
 
+    app.add_middleware(_InternalErrors)
     return app
+
+
+def _internal_error_log(request: Request, error: BaseException) -> None:
+    """Logs where an unexpected error happened: exception types and stack frames, never their messages.
+
+    Messages may quote data (a database error its statement parameters, a validation error its input),
+    and request bodies hold personal data and secrets, so only code locations reach the log.
+    """
+    chain: list[str] = []
+    current: BaseException | None = error
+    while current is not None and len(chain) < 5:
+        chain.append(f"{type(current).__module__}.{type(current).__qualname__}")
+        current = current.__cause__ or current.__context__
+    frames = "".join(traceback.format_tb(error.__traceback__))
+    log.error("internal error on %s %s: %s\n%s", request.method, request.url.path, " <- ".join(chain), frames)
+
+
+class _InternalErrors:
+    """Turns an unexpected exception into the protocol's 500 body, inside Starlette's error middleware.
+
+    (An ``exception_handler(Exception)`` answers too, but Starlette then re-raises, so uvicorn logs the
+    exception with its message and may drop the connection before the client reads the answer.)
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as error:  # noqa: BLE001  (the last line of defence: every error gets the protocol body)
+            request = Request(scope)
+            _internal_error_log(request, error)
+            if started:  # too late for an error body: end the connection
+                raise RuntimeError("internal error after the answer started") from None
+            response = error_response(
+                ApiError(500, ErrorCode.INTERNAL, "平台内部错误，请稍后重试；如持续出现请联系平台管理员。"), request
+            )
+            await response(scope, receive, send)

@@ -52,6 +52,19 @@ async def read_raw(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def check_media_type(request: Request, expected: str) -> None:
+    """Refuse a body declared as something else (415); a body without a Content-Type is taken as ``expected``."""
+    declared = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if not declared or declared == expected or (expected == "application/json" and declared.endswith("+json")):
+        return
+    raise ApiError(
+        415,
+        ErrorCode.UNSUPPORTED_ENCODING,
+        f"平台不接受“{declared[:60]}”格式的请求内容，请以 {expected} 格式发送。",
+        details={"expected": expected},
+    )
+
+
 def decode(request: Request, raw: bytes, limit: int) -> bytes:
     encoding = request.headers.get("content-encoding", "identity").strip().lower()
     if encoding in ("", "identity"):
@@ -67,6 +80,7 @@ def decode(request: Request, raw: bytes, limit: int) -> bytes:
 
 
 async def read_model(request: Request, model: type[Model], limit: int = MAX_BODY_BYTES) -> Model:
+    check_media_type(request, "application/json")
     body = decode(request, await read_raw(request, limit), limit)
     if not body.strip():
         raise ApiError(422, ErrorCode.INVALID_REQUEST, "请求内容为空。")

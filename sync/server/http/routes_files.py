@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from sync.protocol import MAX_ATTACHMENT_BYTES, MAX_CHUNK_BYTES, UPLOAD_OFFSET_HEADER, CommitRequest, ErrorCode, Paths
 from sync.server import attachment_service
 from sync.server.errors import ApiError
-from sync.server.http.body import decode, read_model, read_raw, reply
+from sync.server.http.body import check_media_type, decode, read_model, read_raw, reply
 from sync.server.http.deps import DbDep, DeviceDep
 
 router = APIRouter()
@@ -41,6 +41,7 @@ async def put_chunk(
     sha256: Sha,
     offset: Annotated[int, Query(ge=0, le=MAX_ATTACHMENT_BYTES)],
 ) -> Response:
+    check_media_type(request, "application/octet-stream")
     data = decode(request, await read_raw(request, MAX_CHUNK_BYTES), MAX_CHUNK_BYTES)
     answer = await run_in_threadpool(attachment_service.put_chunk, db, device, sha256, offset, data)
     return reply(request, answer, device=device, headers={UPLOAD_OFFSET_HEADER: str(answer.received)})

@@ -83,8 +83,9 @@ async def changes(
     device: DeviceDep,
     cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_LIMIT)] = DEFAULT_PAGE_LIMIT,
+    count: bool = False,
 ) -> Response:
-    page = await run_in_threadpool(feed_service.changes, db, device, cursor, limit)
+    page = await run_in_threadpool(feed_service.changes, db, device, cursor, limit, count=count)
     return reply(request, page, device=device)
 
 

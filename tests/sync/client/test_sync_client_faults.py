@@ -192,7 +192,9 @@ def _storm(
 def test_sync_client_survives_a_faulty_network(platform: PlatformHarness, make_store: Callable[..., Store]) -> None:
     started = time.monotonic()
     outcome = _storm(platform, make_store, rounds=30, changes=300, seed=20260302)
-    assert time.monotonic() - started < 60
+    # A guard against back-off that spins or hangs (a healthy run takes ~20 s), not a speed target:
+    # it allows for a CI machine shared with other work.
+    assert time.monotonic() - started < 180
     faults = outcome["faults"]
     assert sum(v for k, v in faults.items() if k != "none") >= 20, faults
     assert outcome["failed_rounds"] < 30

@@ -57,14 +57,16 @@ def test_sync_client_interrupted_pull_resumes_from_its_cursor(
     pulled_before = len(local_records(target))
     assert saved > 0 and 200 <= pulled_before < total
     pulls = [p.done for p in progress if p.phase == "pull" and p.done]
-    assert pulls == sorted(pulls) and all(p.total is None for p in progress if p.phase == "pull")
+    assert pulls == sorted(pulls)
+    # The first page asks for the optional ``remaining`` count; every page then shows "n / total".
+    assert {p.total for p in progress if p.phase == "pull" and p.done} == {total}
 
     asked: list[int] = []
     original = PlatformApi.changes
 
-    def spying(self: PlatformApi, cursor: int, limit: int) -> Any:
+    def spying(self: PlatformApi, cursor: int, limit: int, **kwargs: Any) -> Any:
         asked.append(cursor)
-        return original(self, cursor, limit)
+        return original(self, cursor, limit, **kwargs)
 
     monkeypatch.setattr(PlatformApi, "changes", spying)
     second = run_round(target, page_limit=50)

@@ -220,3 +220,20 @@ def test_whole_request_errors_apply_nothing(platform: Any, device_api: Any) -> N
     assert malformed.status_code == 422
     assert malformed.json()["error"]["details"]["errors"]
     assert _count(platform, "person") == 0
+
+
+def test_values_that_do_not_store_alike_everywhere_are_refused(platform: Any, device_api: Any) -> None:
+    # json.dumps writes NaN/Infinity (not JSON, but Python and pydantic read them); PostgreSQL cannot
+    # keep them, integers beyond 64 bits or NUL characters either: the item is refused, the rest stored.
+    api = device_api(platform)
+    odd = [
+        make_item("person", person_payload(note=float("nan"))),
+        make_item("person", person_payload(note=float("inf"))),
+        make_item("person", person_payload(note=2**70)),
+        make_item("person", person_payload(note="a\x00b")),
+    ]
+    good = make_item("person", person_payload())
+    results = api.push([*odd, good])
+    assert [r["status"] for r in results] == ["rejected"] * 4 + ["accepted"]
+    assert all(r["code"] == "invalid_payload" for r in results[:4])
+    assert _count(platform, "person") == 1

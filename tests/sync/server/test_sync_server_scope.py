@@ -123,5 +123,7 @@ def test_province_wide_services_answer_every_station_alike(platform: Any, device
     a, b = _pair(platform, device_api)
     refdata_service.publish(platform.db, "contacts", [{"id": "c1", "title": "省人社厅"}])
     assert a.get(Paths.refdata_stream("contacts")).json() == b.get(Paths.refdata_stream("contacts")).json()
-    card = {"card_number": "A12345678", "step1": "0A1B"}
-    assert a.post(Paths.CARD_AUTH, card).json() == b.post(Paths.CARD_AUTH, card).json()
+    card = {"card_number": "A12345678", "step1": "0A1B2C3D|FF00"}
+    answer_a, answer_b = a.post(Paths.CARD_AUTH, card), b.post(Paths.CARD_AUTH, card)
+    assert answer_a.status_code == answer_b.status_code == 200
+    assert answer_a.json() == answer_b.json()
