@@ -28,7 +28,9 @@ needed=$(find "$bundle" -type f \( -name "*.so*" -o -name fuwutai \) -exec objdu
   | awk '$1=="NEEDED"{print $2}' | sort -u)
 for lib in $needed; do
   grep -qxF "$lib" <<<"$bundled" && continue
-  path=$(/sbin/ldconfig -p | awk -v l="$lib" '$1==l && /x86-64|x86_64|AArch64|aarch64/ {print $NF; exit}')
+  # awk reads all of ldconfig's output: an early `exit` would kill ldconfig with SIGPIPE (status 141 under
+  # pipefail), now and then, depending on timing.
+  path=$(/sbin/ldconfig -p | awk -v l="$lib" '!found && $1==l && /x86-64|x86_64|AArch64|aarch64/ {print $NF; found=1}')
   [ -n "$path" ] || { echo "警告：找不到 $lib / warning: $lib not found on the build machine" >&2; continue; }
   real=$(readlink -f "$path")
   pkg=$(dpkg -S "$path" 2>/dev/null || dpkg -S "$real" 2>/dev/null || dpkg -S "${path#/usr}" 2>/dev/null || true)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -102,4 +102,6 @@ def test_verified_scan_with_no_form_open_finds_the_person(qtbot: QtBot, ctx: Any
     deliver_scan(ctx, window, QrToken(code="y" * 12, scanned_at=utcnow(), state="verified", holder=holder))
     page = window.pages["persons"]
     qtbot.waitUntil(lambda: page.profile.person_id == person_id, timeout=15_000)
-    assert QApplication.activeModalWidget() is None
+    from ui.pages.person_editor import PersonEditor
+
+    assert not page.findChildren(PersonEditor)  # found, so no new-person form was opened

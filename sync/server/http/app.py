@@ -57,6 +57,8 @@ def create_app(db: Database, *, server_name: str = DEFAULT_SERVER_NAME) -> FastA
         redoc_url=None,
         openapi_url=None,
         dependencies=[Depends(check_protocol)],
+        # A path with a stray trailing slash is a client error (404), not a redirect to follow.
+        redirect_slashes=False,
     )
     app.state.db = db
     app.state.server_name = server_name

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QLabel, QLineEdit
+from pytestqt.exceptions import TimeoutError as QtTimeoutError
 from pytestqt.qtbot import QtBot
 
 from app.catalog import FORM_KEY, Catalog, load_bundled_catalog, validate_form
@@ -92,7 +93,7 @@ def test_large_text_mode_does_not_clip(qtbot: QtBot, shown_form: FormView) -> No
         return checked, found
 
     # The layout settles over a few event-loop turns after the font change (slower on a busy machine).
-    with contextlib.suppress(AssertionError):  # a timeout here is reported by the assertion below
+    with contextlib.suppress(AssertionError, QtTimeoutError):  # a timeout is reported by the assertion below
         qtbot.waitUntil(lambda: not clipped()[1], timeout=5_000)
     checked, found = clipped()
     assert not found, found
