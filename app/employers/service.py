@@ -78,6 +78,47 @@ def _posting(session: Session, posting_id: str) -> JobPosting:
     return posting
 
 
+def _open_verified_case(
+    session: Session,
+    actor: StaffInfo,
+    item: ItemDefinition,
+    employer_id: str,
+    data: dict[str, Any],
+    on_commitment: bool,
+    *,
+    catalog: Catalog,
+    calendar: WorkingCalendar,
+    day: date,
+    posting_id: str | None = None,
+) -> None:
+    """The registration's case (accepted: its deadline is the verification's) and the check it waits for."""
+    case = _open_case(
+        session,
+        actor,
+        item,
+        employer_id,
+        data,
+        on_commitment=on_commitment,
+        catalog=catalog,
+        calendar=calendar,
+        day=day,
+    )
+    session.add(
+        EmployerVerification(
+            employer_id=employer_id,
+            posting_id=posting_id,
+            case_id=case.id,
+            kind="posting" if posting_id else "employer",
+            on_commitment=on_commitment,
+            accepted_on=day,
+            due_on=case.due_on or rules.verification_due(day, calendar),
+            investigated_on=_date(data.get("site_visit_date")),
+            investigation_note=data.get("site_visit_record"),
+        )
+    )
+    session.flush()
+
+
 def _open_case(
     session: Session,
     actor: StaffInfo,
@@ -139,30 +180,9 @@ def register_employer(
     _apply_employer(employer, data)
     session.add(employer)
     session.flush()
-    case = _open_case(
-        session,
-        actor,
-        item,
-        employer.id,
-        data,
-        on_commitment=on_commitment,
-        catalog=catalog,
-        calendar=calendar,
-        day=day,
+    _open_verified_case(
+        session, actor, item, employer.id, data, on_commitment, catalog=catalog, calendar=calendar, day=day
     )
-    session.add(
-        EmployerVerification(
-            employer_id=employer.id,
-            case_id=case.id,
-            kind="employer",
-            on_commitment=on_commitment,
-            accepted_on=day,
-            due_on=case.due_on or rules.verification_due(day, calendar),
-            investigated_on=_date(data.get("site_visit_date")),
-            investigation_note=data.get("site_visit_record"),
-        )
-    )
-    session.flush()
     audit.record(session, actor.id, "employer.create", "employer", employer.id, {"on_commitment": on_commitment})
     return employer.id
 
@@ -284,31 +304,18 @@ def add_posting(
     session.flush()
     terms.posting_id = posting.id
     session.add(terms)
-    case = _open_case(
+    _open_verified_case(
         session,
         actor,
         item,
         employer.id,
         data,
-        on_commitment=on_commitment,
+        on_commitment,
         catalog=catalog,
         calendar=calendar,
         day=day,
+        posting_id=posting.id,
     )
-    session.add(
-        EmployerVerification(
-            employer_id=employer.id,
-            posting_id=posting.id,
-            case_id=case.id,
-            kind="posting",
-            on_commitment=on_commitment,
-            accepted_on=day,
-            due_on=case.due_on or rules.verification_due(day, calendar),
-            investigated_on=_date(data.get("site_visit_date")),
-            investigation_note=data.get("site_visit_record"),
-        )
-    )
-    session.flush()
     audit.record(session, actor.id, "posting.create", "job_posting", posting.id, {"employer_id": employer.id})
     return posting.id
 
