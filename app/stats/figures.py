@@ -13,7 +13,6 @@ Definitions (the same in charts, tables and the Excel export):
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 from typing import Any, Final
 
@@ -215,9 +214,3 @@ def _station_stats(session: Session, today: date, item_names: dict[str, str], mo
         follow_ups_due=due,
     )
 
-
-def monthly_counts(series: Series) -> dict[str, float]:
-    totals: dict[str, float] = defaultdict(float)
-    for point in series.points:
-        totals[point.label] += point.value
-    return dict(totals)
