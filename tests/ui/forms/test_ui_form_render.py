@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from app.catalog import FORM_KEY, Catalog, load_bundled_catalog, validate_form
 from app.catalog.coerce import is_empty
 from ui.forms import FormView
+from ui.style import apply_style
 
 from .conftest import TODAY, MakeForm
 
@@ -66,6 +68,19 @@ def test_tab_visits_every_shown_field_top_to_bottom(
     assert visited == keys
 
 
+@pytest.fixture
+def program_style() -> Iterator[None]:
+    """The program's own stylesheet (borders and padding change size hints), put back afterwards."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before_sheet, before_font = app.styleSheet(), QFont(app.font())
+    apply_style(app, "normal")
+    yield
+    app.setStyleSheet(before_sheet)
+    app.setFont(before_font)
+
+
+@pytest.mark.usefixtures("program_style")
 def test_large_text_mode_does_not_clip(qtbot: QtBot, shown_form: FormView) -> None:
     font = QFont(shown_form.font())
     font.setPointSize(20)
