@@ -9,10 +9,10 @@ Columns this program does not know (a newer platform) are ignored; bookkeeping c
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text, inspect
@@ -24,12 +24,17 @@ from sync.client.errors import SyncError
 BOOKKEEPING = frozenset({"id", "version", "server_version", "updated_at"})
 
 
+Decoder = Callable[[Any], Any]
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
     kind: str  # str | int | bool | date | datetime | json
     nullable: bool
     max_length: int | None
+    # The column's own check-and-convert, built once (a first pull calls it for every value it gets).
+    decode: Decoder = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,10 @@ class EntitySpec:
     model: type[Synced]
     columns: Mapping[str, Column]
     foreign_keys: tuple[str, ...] = ()
+
+    @cached_property
+    def decoders(self) -> tuple[tuple[str, Decoder], ...]:
+        return tuple((name, column.decode) for name, column in self.columns.items())
 
     @property
     def data_fields(self) -> tuple[str, ...]:
@@ -67,7 +76,9 @@ def _spec(model: type[Synced]) -> EntitySpec:
     for attr in inspect(model).column_attrs:
         col = attr.columns[0]
         length = getattr(col.type, "length", None)
-        columns[attr.key] = Column(attr.key, _kind(col.type), bool(col.nullable), length)
+        kind = _kind(col.type)
+        decode = _decoder(model.__entity__, attr.key, kind, bool(col.nullable), length)
+        columns[attr.key] = Column(attr.key, kind, bool(col.nullable), length, decode)
         if col.foreign_keys:
             foreign_keys.append(attr.key)
     return EntitySpec(model.__entity__, model, columns, tuple(foreign_keys))
@@ -96,53 +107,83 @@ def _bad(entity: str, field: str) -> SyncError:
     )
 
 
-def _decode_value(entity: str, column: Column, raw: Any) -> Any:
-    if raw is None:
-        if not column.nullable:
-            raise _bad(entity, column.name)
-        return None
-    kind = column.kind
+def _decoder(entity: str, name: str, kind: str, nullable: bool, max_length: int | None) -> Decoder:
+    """The check-and-convert of one column: the platform's JSON value to the Python value stored."""
+
+    def absent() -> None:
+        if not nullable:
+            raise _bad(entity, name)
+
     if kind == "bool":
-        if not isinstance(raw, bool):
-            raise _bad(entity, column.name)
-        return raw
-    if kind == "int":
-        if isinstance(raw, bool) or not isinstance(raw, int):
-            raise _bad(entity, column.name)
-        return raw
-    if kind == "str":
-        if not isinstance(raw, str) or (column.max_length is not None and len(raw) > column.max_length):
-            raise _bad(entity, column.name)
-        return raw
-    if kind == "date":
-        try:
-            return date.fromisoformat(raw)
-        except (TypeError, ValueError):
-            raise _bad(entity, column.name) from None
-    if kind == "datetime":
-        try:
-            value = datetime.fromisoformat(raw)
-        except (TypeError, ValueError):
-            raise _bad(entity, column.name) from None
-        if value.tzinfo is not None:
-            # The store keeps naive UTC (app.clock.utcnow); a zone from the platform is converted.
+
+        def decode(raw: Any) -> Any:
+            if raw is None:
+                return absent()
+            if not isinstance(raw, bool):
+                raise _bad(entity, name)
+            return raw
+
+    elif kind == "int":
+
+        def decode(raw: Any) -> Any:
+            if raw is None:
+                return absent()
+            if isinstance(raw, bool) or not isinstance(raw, int):
+                raise _bad(entity, name)
+            return raw
+
+    elif kind == "str":
+        limit = max_length if max_length is not None else -1
+
+        def decode(raw: Any) -> Any:
+            if raw is None:
+                return absent()
+            if not isinstance(raw, str) or (limit >= 0 and len(raw) > limit):
+                raise _bad(entity, name)
+            return raw
+
+    elif kind == "date":
+
+        def decode(raw: Any) -> Any:
+            if raw is None:
+                return absent()
             try:
-                value = (value - value.utcoffset()).replace(tzinfo=None)  # type: ignore[operator]
-            except OverflowError:  # 0001-01-01T00:00+08:00 has no UTC time
-                raise _bad(entity, column.name) from None
-        return value
-    if not isinstance(raw, dict | list):
-        raise _bad(entity, column.name)
-    return raw
+                return date.fromisoformat(raw)
+            except (TypeError, ValueError):
+                raise _bad(entity, name) from None
+
+    elif kind == "datetime":
+
+        def decode(raw: Any) -> Any:
+            if raw is None:
+                return absent()
+            try:
+                value = datetime.fromisoformat(raw)
+            except (TypeError, ValueError):
+                raise _bad(entity, name) from None
+            if value.tzinfo is not None:
+                # The store keeps naive UTC (app.clock.utcnow); a zone from the platform is converted.
+                try:
+                    value = (value - value.utcoffset()).replace(tzinfo=None)  # type: ignore[operator]
+                except OverflowError:  # 0001-01-01T00:00+08:00 has no UTC time
+                    raise _bad(entity, name) from None
+            return value
+
+    else:
+
+        def decode(raw: Any) -> Any:
+            if raw is None:
+                return absent()
+            if not isinstance(raw, dict | list):
+                raise _bad(entity, name)
+            return raw
+
+    return decode
 
 
 def decode_row(spec: EntitySpec, payload: Mapping[str, Any]) -> dict[str, Any]:
     """Python values for the known columns present in ``payload`` (bookkeeping ones included)."""
-    return {
-        name: _decode_value(spec.name, column, payload[name])
-        for name, column in spec.columns.items()
-        if name in payload
-    }
+    return {name: decode(payload[name]) for name, decode in spec.decoders if name in payload}
 
 
 def encode_value(value: Any) -> Any:
@@ -166,7 +207,7 @@ def normalized(spec: EntitySpec, payload: Mapping[str, Any] | None) -> dict[str,
         if name not in payload:
             continue
         try:
-            out[name] = _decode_value(spec.name, spec.columns[name], payload[name])
+            out[name] = spec.columns[name].decode(payload[name])
         except SyncError:
             out[name] = payload[name]
     return out
