@@ -1,11 +1,16 @@
 """零就业家庭 and relocation settlements (易地扶贫搬迁): households, laborer census, figures, roster import."""
 
+from app.households.members import add_member, change_relation, former_members, remove_member
 from app.households.model import (
     CLEAR_VIA,
+    CLEARED_BY_MEMBER_CHANGE,
+    CLEARED_LABELS,
     DESTINATIONS,
+    LEAVE_REASONS,
     CensusInfo,
     CensusInput,
     EpisodeInfo,
+    FormerMemberInfo,
     HouseholdDetail,
     HouseholdRow,
     MemberInfo,
@@ -33,11 +38,15 @@ from app.households.service import (
 )
 
 __all__ = [
+    "CLEARED_BY_MEMBER_CHANGE",
+    "CLEARED_LABELS",
     "CLEAR_VIA",
     "DESTINATIONS",
+    "LEAVE_REASONS",
     "CensusInfo",
     "CensusInput",
     "EpisodeInfo",
+    "FormerMemberInfo",
     "HouseholdDetail",
     "HouseholdError",
     "HouseholdRow",
@@ -48,14 +57,18 @@ __all__ = [
     "SettlementRow",
     "ZeroRow",
     "add_household",
+    "add_member",
+    "change_relation",
     "clear_zero_employment",
     "create_settlement",
+    "former_members",
     "household_detail",
     "list_settlements",
     "person_household_id",
     "record_census",
     "refresh_all",
     "refresh_household",
+    "remove_member",
     "set_able_to_work",
     "settlement_figures",
     "settlement_households",

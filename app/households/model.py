@@ -19,6 +19,11 @@ CLEAR_VIA: dict[str, str] = {
     "self_found": "自主就业",
     "other": "其他",
 }
+# A household taken off the list because its members changed (成员变动), not because a member found work.
+CLEARED_BY_MEMBER_CHANGE = "member_change"
+CLEARED_LABELS: dict[str, str] = {**CLEAR_VIA, CLEARED_BY_MEMBER_CHANGE: "成员变动"}
+# Why a member left the household (移出成员); "other" needs a note.
+LEAVE_REASONS: dict[str, str] = {"moved_out": "迁出", "married_out": "婚出", "died": "死亡", "other": "其他"}
 DESTINATIONS: dict[str, str] = {"county": "县内", "province": "省内县外", "outside": "省外"}
 POVERTY_KINDS: tuple[str, ...] = ("脱贫户", "监测户")
 
@@ -120,6 +125,24 @@ class EpisodeInfo:
 
 
 @dataclass(frozen=True)
+class FormerMemberInfo:
+    """A member who left the household (迁出、婚出、死亡…), newest first in :class:`HouseholdDetail`."""
+
+    member_id: str
+    person_id: str
+    name: str
+    relation: str | None
+    joined_on: date | None
+    left_on: date | None
+    reason: str | None  # a LEAVE_REASONS code
+    note: str | None
+
+    @property
+    def reason_label(self) -> str:
+        return LEAVE_REASONS.get(self.reason or "", "")
+
+
+@dataclass(frozen=True)
 class HouseholdDetail:
     household_id: str
     head_name: str | None
@@ -134,6 +157,7 @@ class HouseholdDetail:
     employed: int
     zero_employment: bool
     episodes: tuple[EpisodeInfo, ...] = field(default=())
+    former: tuple[FormerMemberInfo, ...] = field(default=())
 
     @property
     def open_episode(self) -> EpisodeInfo | None:

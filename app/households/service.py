@@ -23,6 +23,7 @@ from app.households.model import (
     CensusInfo,
     CensusInput,
     EpisodeInfo,
+    FormerMemberInfo,
     HouseholdDetail,
     HouseholdRow,
     MemberInfo,
@@ -473,7 +474,14 @@ def household_detail(session: Session, actor_id: str | None, household_id: str, 
         settlement.name if settlement else household.settlement_name, link.household_no if link else None,
         (link.origin_village if link else None) or household.origin_village, link.poverty_kind if link else None,
         tuple(infos), status.laborers, status.employed, status.zero_employment, episodes,
+        _former(session, household_id),
     )
+
+
+def _former(session: Session, household_id: str) -> tuple[FormerMemberInfo, ...]:
+    from app.households.members import former_members  # members builds on this module
+
+    return former_members(session, household_id)
 
 
 def _episodes(session: Session, household_id: str) -> list[ZeroEmploymentEpisode]:

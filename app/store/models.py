@@ -168,6 +168,11 @@ class HouseholdMember(Synced, Base):
     relation: Mapped[str | None] = mapped_column(String(10), default=None)
     working_age: Mapped[bool] = mapped_column(Boolean, default=True)
     able_to_work: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Changes of membership (app.households.members): a member who left is tombstoned with when and why.
+    joined_on: Mapped[date | None] = mapped_column(Date, default=None)
+    left_on: Mapped[date | None] = mapped_column(Date, default=None)
+    left_reason: Mapped[str | None] = mapped_column(String(20), default=None)
+    left_note: Mapped[str | None] = mapped_column(String(200), default=None)
     household: Mapped[Household] = relationship(back_populates="members")
     __table_args__ = (UniqueConstraint("household_id", "person_id", name="uq_household_member_pair"),)
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ui.context import AppContext
 from ui.operations import Operation
+from ui.pages.household_members import MemberActions
 
 DESTINATION = {"county": "县内", "province": "省内县外", "outside": "省外"}
 MAX_COLUMN_WIDTH = 280  # long settlement names and addresses are cut; the detail panel shows them whole
@@ -97,6 +98,8 @@ class HouseholdDetail(QGroupBox):
             self.tr("姓名"), self.tr("关系"), self.tr("年龄"), self.tr("劳动力"), self.tr("就业"), self.tr("最近核实"),
         ])
         layout.addWidget(self.members, 1)
+        self.member_actions = MemberActions(ctx)  # 添加成员 / 移出成员 / 修改关系, and the former members
+        layout.addWidget(self.member_actions)
         self.episodes = QLabel("")
         self.episodes.setObjectName("householdEpisodes")
         self.episodes.setWordWrap(True)
@@ -108,12 +111,13 @@ class HouseholdDetail(QGroupBox):
         self.clear_button = QPushButton(self.tr("清零"))
         self.clear_button.setObjectName("clearButton")
         self.clear_button.setToolTip(self.tr("有成员实现就业后，登记清零日期和就业途径，移出零就业家庭名单"))
-        row.addWidget(self.census_button)
-        row.addWidget(self.clear_button)
+        for button in (*self.member_actions.buttons, self.census_button, self.clear_button):
+            row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
         self.census_button.clicked.connect(self.census_selected)
         self.clear_button.clicked.connect(self.clear)
+        self.member_actions.changed.connect(self._after_change)
         self.members.itemSelectionChanged.connect(self._buttons)
         self._buttons()
 
@@ -139,6 +143,7 @@ class HouseholdDetail(QGroupBox):
 
     def _show(self) -> None:
         detail = self.detail
+        self.member_actions.show_detail(detail)
         if detail is None:
             self.summary.setText(self.tr("请在左侧选择一户。"))
             self.members.setRowCount(0)
@@ -177,6 +182,10 @@ class HouseholdDetail(QGroupBox):
         for e in detail.episodes:
             if e.cleared_on is None:
                 lines.append(self.tr("{0} 起列入零就业家庭名单，尚未清零。").replace("{0}", e.since.isoformat()))
+            elif e.cleared_via == "member_change":
+                line = self.tr("{0} 列入，{1} 因成员变动移出名单").replace("{0}", e.since.isoformat()).replace(
+                    "{1}", e.cleared_on.isoformat())
+                lines.append(line + (f"（{e.note}）。" if e.note else "。"))
             else:
                 from app.households import CLEAR_VIA
 
@@ -189,6 +198,7 @@ class HouseholdDetail(QGroupBox):
         self._buttons()
 
     def _buttons(self) -> None:
+        self.member_actions.select(_row_id(self.members) if self.detail is not None else None)
         self.census_button.setEnabled(self.detail is not None and _row_id(self.members) is not None)
         self.clear_button.setEnabled(self.detail is not None and self.detail.open_episode is not None)
 
@@ -409,7 +419,7 @@ class HouseholdsPage(QWidget):
                 return zero_employment_list(session, today(), include_cleared=include)
 
         def show(rows: list[Any]) -> None:
-            from app.households import CLEAR_VIA
+            from app.households import CLEARED_LABELS
 
             self._zero_rows = rows
             cells = []
@@ -417,7 +427,7 @@ class HouseholdsPage(QWidget):
             for r in rows:
                 if r.cleared_on is not None:
                     state = self.tr("已清零 {0}（{1}）").replace("{0}", r.cleared_on.isoformat()).replace(
-                        "{1}", self.tr(CLEAR_VIA.get(r.cleared_via or "", "")))
+                        "{1}", self.tr(CLEARED_LABELS.get(r.cleared_via or "", "")))
                 elif r.employed:
                     state = self.tr("已有成员就业，可清零")
                     clearable += 1
