@@ -62,6 +62,7 @@ def seed_assistance(
         return
     del rng  # the dates below are fixed offsets from today: nothing random is needed
     clerk = staff[1]
+    reviewer = staff[2]  # 就业困难人员认定 is decided by 审核 (hardship.recognize)
     catalog, calendar, day = load_bundled_catalog(), default_calendar(), local_today()
 
     def register(person: tuple[str, PersonInput], accepted: date, *, on_commitment: bool = False) -> str:
@@ -92,7 +93,7 @@ def seed_assistance(
     follow_up_until(case_id, day - timedelta(days=3), "电话联系上本人，仍未就业，已推荐岗位信息。")
     assistance.recognize(
         session,
-        clerk,
+        reviewer,
         long_term[0],
         assistance.RecognitionInput(
             categories=("01", "04"),
@@ -121,7 +122,7 @@ def seed_assistance(
     follow_up_until(case_id, day - timedelta(days=3), "上门走访，本人有就业意愿，需要技能培训。")
     assistance.recognize(
         session,
-        clerk,
+        reviewer,
         investigated[0],
         assistance.RecognitionInput(
             categories=("02",),
@@ -150,7 +151,7 @@ def seed_assistance(
     register(placed, start)
     assistance.recognize(
         session,
-        clerk,
+        reviewer,
         placed[0],
         assistance.RecognitionInput(
             categories=("05",),

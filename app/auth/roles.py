@@ -34,6 +34,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "case.reject": _REVIEW,
     "case.return": _REVIEW,
     "case.cancel": _REVIEW,
+    # 就业困难人员认定 recorded directly from the profile; a clerk starts the reviewed case instead.
+    "hardship.recognize": _REVIEW,
     "staff.manage": frozenset({Role.ADMIN}),
     "settings.manage": frozenset({Role.ADMIN}),
     "backup.restore": frozenset({Role.ADMIN}),

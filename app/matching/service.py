@@ -243,6 +243,9 @@ def _intention_row(session: Session, person_id: str) -> JobIntention | None:
     )
 
 
+MAX_PLACES = 5  # 意向工作地: several places (the best one scores, see rules.place_part)
+
+
 def check_intention(data: IntentionInput) -> IntentionInput:
     """Validated and normalised; raises UserError with the field named."""
     if not data.occupations:
@@ -250,6 +253,8 @@ def check_intention(data: IntentionInput) -> IntentionInput:
     if len(data.occupations) > 5:
         raise UserError("意向职业：最多选择 5 个。")
     divisions = tuple(dict.fromkeys(d.strip() for d in data.divisions if d.strip()))
+    if len(divisions) > MAX_PLACES:
+        raise UserError(f"意向工作地：最多选择 {MAX_PLACES} 个，请删去不常去的地方。")
     for code in divisions:
         result = validate("admin_division", code)
         if not result.ok:

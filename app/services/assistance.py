@@ -23,15 +23,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.auth import StaffInfo, require
+from app.auth import ROLE_LABELS, PermissionDenied, Role, StaffInfo, allowed, require
 from app.catalog import Catalog
 from app.errors import NotFound, ValidationFailed
 from app.persons.service import set_employment_status
 from app.refdata.local_tables import effective_code_tables
 from app.services.dates import add_months, months_covered
 from app.services.unemployment import EMPLOYED, FlowError, end_registrations, registrations_in_force
-from app.store.models import Person, PersonTag
+from app.store.models import Case, Person, PersonTag
 from app.store.models_assistance import AssistancePlan, AssistancePlanStep, HardshipRecognition, WelfarePlacement
+from app.workflow.states import State
 
 RECOGNITION_ITEM = "hardship_recognition"
 PLACEMENT_ITEM = "public_welfare_placement"
@@ -163,6 +164,25 @@ def _active_recognition(session: Session, person_id: str) -> HardshipRecognition
     ).first()
 
 
+def _may_recognize(session: Session, actor: StaffInfo, person_id: str, case_id: str | None) -> None:
+    if case_id is None:
+        if not allowed(actor.role, "hardship.recognize"):
+            label = ROLE_LABELS.get(Role(actor.role), actor.role) if actor.role in set(Role) else actor.role
+            raise PermissionDenied(
+                f"当前账号（{label}）不能直接认定就业困难人员：请在人员档案中点“申请认定（送审核）”"
+                "发起就业困难人员认定办件，经审核人员审核通过后生效。"
+            )
+        return
+    case = session.get(Case, case_id)
+    if (
+        case is None
+        or case.item_code != RECOGNITION_ITEM
+        or case.person_id != person_id
+        or case.state != State.COMPLETED.value
+    ):
+        raise PermissionDenied("只有审核通过并办结的就业困难人员认定办件才能记录认定结果，请先完成审核。")
+
+
 def recognize(
     session: Session,
     actor: StaffInfo,
@@ -173,8 +193,12 @@ def recognize(
     today: date,
     case_id: str | None = None,
 ) -> str:
-    """Record a recognition of 就业困难人员; returns its id. Raises ValidationFailed or FlowError."""
+    """Record a recognition of 就业困难人员; returns its id. Raises ValidationFailed or FlowError.
+
+    Directly (no ``case_id``) only a role that may decide recognitions (审核, 站点管理员) may record it;
+    otherwise it is the outcome of a completed, reviewed 就业困难人员认定 case of the same person."""
     require(actor.role, "person.edit")
+    _may_recognize(session, actor, person_id, case_id)
     _person(session, person_id)
     errors: dict[str, list[str]] = {}
     labels = _labels(session, "hardship_category")

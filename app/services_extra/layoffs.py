@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app import audit
@@ -35,6 +35,31 @@ class LayoffInfo:
     workforce: int | None
     measures: str
     scale: bool
+    uscc: str | None = None
+    registered: bool = False  # names a registered employer still on record (a link to it is offered)
+
+
+@dataclass(frozen=True)
+class EmployerChoice:
+    """A registered employer as the layoff form's picker lists it."""
+
+    id: str
+    name: str
+    uscc: str | None
+
+
+def find_employers(session: Session, text: str, *, limit: int = 20) -> list[EmployerChoice]:
+    """Registered employers whose name contains ``text`` or whose 统一社会信用代码 starts with it."""
+    text = text.strip()
+    if not text:
+        return []
+    query = (
+        select(Employer.id, Employer.name, Employer.uscc)
+        .where(Employer.deleted.is_(False), or_(Employer.name.contains(text), Employer.uscc.startswith(text.upper())))
+        .order_by(Employer.name)
+        .limit(limit)
+    )
+    return [EmployerChoice(i, n, u) for i, n, u in session.execute(query)]
 
 
 def is_scale_layoff(affected: int, workforce: int | None) -> bool:
@@ -60,6 +85,7 @@ def record_layoff(
     day = today or local_today()
     name = clean(employer_name)
     code = clean(uscc)
+    warnings = []
     if employer_id:
         employer = session.get(Employer, employer_id)
         if employer is None or employer.deleted:
@@ -72,6 +98,11 @@ def record_layoff(
         if not checked.ok:
             raise ServiceError("统一社会信用代码：" + "；".join(checked.errors))
         code = checked.normalized
+        if not employer_id:  # typed by hand, but the enterprise is registered here: link the report to it
+            known = session.scalar(select(Employer).where(Employer.uscc == code, Employer.deleted.is_(False)))
+            if known is not None:
+                employer_id, name = known.id, known.name
+                warnings.append(f"该统一社会信用代码属于已登记单位“{known.name}”，报告已关联该单位。")
     if affected <= 0:
         raise ServiceError("裁减人数：请填写大于 0 的人数。")
     if workforce is not None and workforce < affected:
@@ -81,7 +112,6 @@ def record_layoff(
         raise ServiceError("帮扶措施：请填写已采取或计划采取的措施（如就业指导、岗位对接、职业培训）。")
     reported = reported_on or day
     not_future(reported, day, "报告日期")
-    warnings = []
     if not is_scale_layoff(affected, workforce):
         warnings.append("裁减人数不足 20 人且未达职工总数的 10%，不属于规模性裁员；仍已记录。")
     row = LayoffReport(
@@ -107,6 +137,12 @@ def list_layoffs(session: Session, *, since: date | None = None) -> list[LayoffI
     if since:
         query = query.where(LayoffReport.reported_on >= since)
     rows = session.scalars(query.order_by(LayoffReport.reported_on.desc())).all()
+    linked = {r.employer_id for r in rows if r.employer_id}
+    live = (
+        set(session.scalars(select(Employer.id).where(Employer.id.in_(linked), Employer.deleted.is_(False))))
+        if linked
+        else set()
+    )
     return [
         LayoffInfo(
             r.id,
@@ -118,6 +154,8 @@ def list_layoffs(session: Session, *, since: date | None = None) -> list[LayoffI
             r.workforce,
             r.measures,
             is_scale_layoff(r.affected, r.workforce),
+            r.uscc,
+            r.employer_id in live,
         )
         for r in rows
     ]

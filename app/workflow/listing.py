@@ -1,4 +1,9 @@
-"""Case lists for big tables: ids first (cheap, ordered), rows fetched in blocks as they scroll into view."""
+"""Case lists for big tables: ids first (cheap, ordered), rows fetched in blocks as they scroll into view.
+
+绿色通道 (key-group persons served first): each row says whether its person is in the green channel now,
+and ``CaseFilter.green`` puts their cases first (``"first"``) or lists only them (``"only"``). The active
+flags are few, so both cost one small indexed query on top of the usual one.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.privacy import mask_id
 from app.store.models import Case, Person
+from app.store.models_services import GreenChannel
 from app.workflow.states import OPEN_STATES, STATE_LABELS, State
 
 
@@ -22,6 +28,7 @@ class CaseFilter:
     overdue_on: date | None = None
     due_by: date | None = None
     person_id: str | None = None
+    green: str | None = None  # None: newest first | "first": 绿色通道 cases first | "only": just those
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,7 @@ class CaseRow:
     on_commitment: bool
     synced: bool
     sync_state: str = ""  # synced | pending | conflict | rejected, filled in by callers that know the outbox
+    green: bool = False  # the person is in the 绿色通道 (an active flag) now
 
 
 def _filtered(query: Select[tuple[str]], f: CaseFilter) -> Select[tuple[str]]:
@@ -59,9 +67,25 @@ def _filtered(query: Select[tuple[str]], f: CaseFilter) -> Select[tuple[str]]:
     return query
 
 
+def _active_green(session: Session, person_ids: Sequence[str] | None = None) -> set[str]:
+    query = select(GreenChannel.person_id).where(GreenChannel.deleted.is_(False), GreenChannel.until.is_(None))
+    if person_ids is not None:
+        query = query.where(GreenChannel.person_id.in_(list(person_ids)))
+    return set(session.scalars(query))
+
+
 def case_ids(session: Session, f: CaseFilter, limit: int = 1_000_000) -> list[str]:
-    query = _filtered(select(Case.id), f).order_by(Case.created_at.desc()).limit(limit)
-    return list(session.scalars(query))
+    newest_first = _filtered(select(Case.id), f).order_by(Case.created_at.desc()).limit(limit)
+    if f.green is None:
+        return list(session.scalars(newest_first))
+    green = _active_green(session)
+    first: list[str] = list(session.scalars(newest_first.where(Case.person_id.in_(list(green))))) if green else []
+    if f.green == "only":
+        return first
+    chosen = set(first)
+    everything: list[str] = list(session.scalars(newest_first))
+    rest = [case_id for case_id in everything if case_id not in chosen]
+    return (first + rest)[:limit]
 
 
 def case_rows(session: Session, ids: Sequence[str]) -> dict[str, CaseRow]:
@@ -70,8 +94,10 @@ def case_rows(session: Session, ids: Sequence[str]) -> dict[str, CaseRow]:
         .outerjoin(Person, Person.id == Case.person_id)
         .where(Case.id.in_(list(ids)))
     )
+    found = list(rows)
+    green = _active_green(session, [case.person_id for case, _n, _d in found if case.person_id])
     result: dict[str, CaseRow] = {}
-    for case, name, doc in rows:
+    for case, name, doc in found:
         result[case.id] = CaseRow(
             case.id,
             case.case_no,
@@ -85,5 +111,6 @@ def case_rows(session: Session, ids: Sequence[str]) -> dict[str, CaseRow]:
             case.closed_on,
             case.on_commitment,
             case.server_version == case.version,
+            green=case.person_id in green,
         )
     return result

@@ -183,6 +183,15 @@ def _fraud(env: Env, actor: StaffInfo) -> object:
         return flag_fraud(session, actor, env.person_id, next(iter(_fraud_kinds())), "骗取失业保险金，金额核实中。")
 
 
+def _recognize(env: Env, actor: StaffInfo) -> object:
+    """就业困难人员认定 recorded directly from the profile (a clerk goes through the reviewed case)."""
+    from app.services.assistance import RecognitionInput, recognize
+
+    data = RecognitionInput(("01",), "info_check", "经社保信息核查属实")
+    with env.store.session() as session:
+        return recognize(session, actor, env.person_id, data, catalog=env.catalog, today=DAY)
+
+
 def _fraud_kinds() -> list[str]:
     from app.services_extra.fraud import KINDS
 
@@ -200,6 +209,7 @@ PROBES: dict[str, list[Probe]] = {
     "settings.manage": [_settings],
     "backup.restore": [_restore],
     "codes.edit": [_codes, _calendar],
+    "hardship.recognize": [_recognize],
 }
 for _action in TRANSITIONS:
     PROBES[f"case.{_action}"] = [_case_probe(_action)]
@@ -335,8 +345,8 @@ def test_figures() -> None:
     """The numbers quoted in docs/reliability.md."""
     pairs = {(a, r) for a, r, _ok, _i in TABLE}
     denied_pairs = {(a, r) for a, r, _i in DENIED}
-    assert len(PERMISSIONS) == 20 and len(TRANSITIONS) == 10
-    assert (len(pairs), len(denied_pairs), len(DENIED), len(ALLOWED)) == (63, 16, 21, 51)
+    assert len(PERMISSIONS) == 21 and len(TRANSITIONS) == 10
+    assert (len(pairs), len(denied_pairs), len(DENIED), len(ALLOWED)) == (66, 17, 22, 53)
 
 
 def test_console_actor_is_not_role_bound(env: Env) -> None:

@@ -160,7 +160,9 @@ def test_hardship_recognition_plan_step_and_placement_limit(qtbot: QtBot, ctx: A
     panel = _panel(qtbot, ctx, person_id)
     assert "就业困难人员：未认定" in panel.recognition.text() and panel.buttons["recognize"].isEnabled()
 
+    login(ctx, "reviewer", "demo-review-1")  # a reviewer records the recognition directly (hardship.recognize)
     dialog = panel.recognize()
+    assert not dialog.via_case
     dialog.save()  # nothing chosen: refused inside the dialog, which stays open
     qtbot.waitUntil(lambda: "请至少选择一个类别" in dialog.error.text(), timeout=10_000)
     assert dialog.isVisible()
@@ -173,6 +175,7 @@ def test_hardship_recognition_plan_step_and_placement_limit(qtbot: QtBot, ctx: A
     qtbot.waitUntil(lambda: "大龄失业人员" in panel.recognition.text(), timeout=10_000)
     assert "工作人员调查" in panel.recognition.text() and "援助计划进行中" in panel.recognition.text()
 
+    login(ctx)  # back to the clerk for the plan and the placement
     step = panel.add_step()
     step.content.setText("推荐3个物业保洁岗位")
     with qtbot.waitSignal(step.saved, timeout=10_000):

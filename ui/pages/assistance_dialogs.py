@@ -104,11 +104,35 @@ class FlowDialog(QDialog):
 
 
 class RecognitionDialog(FlowDialog):
-    """认定就业困难人员: categories from the editable code table, information check or field investigation."""
+    """认定就业困难人员: categories from the editable code table, information check or field investigation.
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None, person_id: str, categories: list[tuple[str, str]]):
+    ``via_case``: the user may not decide recognitions (窗口经办); saving opens a prefilled 就业困难人员认定
+    case instead, which the clerk completes and sends to review; ``saved`` then carries the case id."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None,
+        person_id: str,
+        categories: list[tuple[str, str]],
+        *,
+        via_case: bool = False,
+    ):
         super().__init__(ctx, parent, self.tr("就业困难人员认定"))
         self.person_id = person_id
+        self.via_case = via_case
+        if via_case:
+            self.setWindowTitle(self.tr("申请认定就业困难人员（送审核）"))
+            note = QLabel(
+                self.tr(
+                    "认定须经审核：保存后将生成“就业困难人员认定”办件草稿（已填入以下内容），"
+                    "请补全材料、受理并提交审核，审核通过后认定生效。"
+                )
+            )
+            note.setObjectName("recViaCaseNote")
+            note.setWordWrap(True)
+            self.form.addRow(note)
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("生成认定办件"))
         self.categories = QListWidget()
         self.categories.setObjectName("recCategories")
         self.categories.setMaximumHeight(150)
@@ -145,7 +169,8 @@ class RecognitionDialog(FlowDialog):
         self.findings.setMaximumHeight(60)
         self.form.addRow(self.tr("调查情况："), self.findings)
         self.recognized_on = _date_edit("recDate")
-        self.form.addRow(self.tr("认定日期："), self.recognized_on)
+        if not via_case:  # the case's decision date is the day it is approved
+            self.form.addRow(self.tr("认定日期："), self.recognized_on)
         self.by_check.toggled.connect(self._method_changed)
         self._method_changed()
 
@@ -180,6 +205,17 @@ class RecognitionDialog(FlowDialog):
             recognized_on=_value(self.recognized_on),
         )
         ctx, person_id = self.ctx, self.person_id
+        if self.via_case:
+
+            def start() -> str:
+                from app.clock import today
+                from app.services.recognition_case import start_recognition_case
+
+                actor: Any = ctx.user
+                with ctx.store.session() as session:
+                    return start_recognition_case(session, actor, person_id, data, catalog=ctx.catalog, today=today())
+
+            return start
 
         def job() -> str:
             from app.clock import today

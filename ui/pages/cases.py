@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +31,27 @@ SYNC_LABELS = {
 }
 
 
+GREEN_MARK = QT_TRANSLATE_NOOP("CasesPage", "★绿色通道")
+
+
+class CaseTableModel(LazyTableModel):
+    """The lazy case list; 绿色通道 rows are drawn in dark green, their 优先 mark bold, so they stand out."""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole) and index.isValid():
+            row = self.row_data(index.row())
+            if row is None or not row.green:
+                return None
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor("#1b5e20")
+            if self.columns[index.column()].key != "green":  # bold would elide the case number
+                return None
+            font = QFont()
+            font.setBold(True)
+            return font
+        return super().data(index, role)
+
+
 class CasesPage(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -53,16 +75,22 @@ class CasesPage(QWidget):
             [(self.tr("不限期限"), None), (self.tr("已超期"), "overdue"), (self.tr("2 个工作日内到期"), "soon")],
         )
         self.handler = self._combo("filterHandler", [(self.tr("全部经办人"), None), (self.tr("我经办的"), "me")])
-        for combo in (self.state, self.item, self.due, self.handler):
+        self.green = self._combo(
+            "filterGreen",
+            [(self.tr("按登记时间"), None), (self.tr("绿色通道优先"), "first"), (self.tr("仅绿色通道"), "only")],
+        )
+        self.green.setToolTip(self.tr("绿色通道：重点群体优先办理。点表头“优先”也可切换为绿色通道优先。"))
+        for combo in (self.state, self.item, self.due, self.handler, self.green):
             top.addWidget(combo)
         self.count = QLabel("")
         self.count.setObjectName("caseCount")
         top.addWidget(self.count, 1)
         outer.addLayout(top)
         names = ctx.item_names()
-        self.model = LazyTableModel(
+        self.model = CaseTableModel(
             ctx,
             [
+                Column("green", self.tr("优先"), lambda r: self.tr(GREEN_MARK) if r.green else ""),
                 Column("case_no", self.tr("办件编号"), lambda r: r.case_no),
                 Column("item", self.tr("事项"), lambda r: names.get(r.item_code, r.item_code)),
                 Column("person", self.tr("办理人"), lambda r: r.person_name),
@@ -83,8 +111,9 @@ class CasesPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((230, 120, 80, 150, 80, 100, 100, 70)):
+        for column, width in enumerate((84, 230, 120, 80, 150, 80, 100, 100, 70)):
             self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().sectionClicked.connect(self._header_clicked)
         self.table.horizontalHeader().setStretchLastSection(True)
         split.addWidget(self.table)
         self.detail = CaseDetailPanel(ctx)
@@ -136,7 +165,13 @@ class CasesPage(QWidget):
             handler_id=self.ctx.actor_id if self.handler.currentData() == "me" else None,
             overdue_on=today() if due == "overdue" else None,
             due_by=soon_until,
+            green=self.green.currentData(),
         )
+
+    def _header_clicked(self, section: int) -> None:
+        """The 优先 header sorts 绿色通道 cases first (and back to newest first)."""
+        if self.model.columns[section].key == "green":
+            self.green.setCurrentIndex(0 if self.green.currentData() == "first" else self.green.findData("first"))
 
     def refresh(self) -> None:
         case_filter, store = self.current_filter(), self.ctx.store

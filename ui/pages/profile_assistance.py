@@ -165,6 +165,8 @@ class AssistancePanel(QGroupBox):
         self.buttons["printCommitment"].setEnabled(bool(reg and reg.on_commitment))
         self.buttons["visit"].setEnabled(bool(data.employment and data.employment.on_commitment))
         self.buttons["recognize"].setEnabled(bool(reg and reg.in_force))
+        decides = self._may_decide()  # 窗口经办 applies through a reviewed case; 审核/管理员 record directly
+        self.buttons["recognize"].setText(self.tr("认定就业困难人员") if decides else self.tr("申请认定（送审核）"))
         open_plan = plan is not None and plan.status == "open"
         self.buttons["addStep"].setEnabled(open_plan)
         self.buttons["stepProgress"].setEnabled(open_plan and bool(plan and plan.steps))
@@ -268,7 +270,22 @@ class AssistancePanel(QGroupBox):
 
         if self.person_id is None or self.data is None:
             return None
-        return self._open(RecognitionDialog(self.ctx, self, self.person_id, list(self.data.categories)))
+        via_case = not self._may_decide()
+        dialog = RecognitionDialog(self.ctx, self, self.person_id, list(self.data.categories), via_case=via_case)
+        if via_case:  # a clerk: the prefilled case opens for completion and review
+            dialog.saved.connect(self._open_recognition_case)
+        return self._open(dialog)
+
+    def _may_decide(self) -> bool:
+        from app.auth import allowed
+
+        return self.ctx.user is not None and allowed(self.ctx.user.role, "hardship.recognize")
+
+    def _open_recognition_case(self, case_id: Any) -> None:
+        from ui.pages.case_editor import open_case_editor
+
+        if isinstance(case_id, str):
+            open_case_editor(self.ctx, self, case_id=case_id, on_saved=lambda _c: self._saved(None))
 
     def add_step(self) -> Any:
         from ui.pages.assistance_dialogs import StepDialog

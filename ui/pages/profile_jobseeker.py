@@ -48,12 +48,14 @@ class IntentionDialog(QDialog):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None, person_id: str, current: Any, tables: Any) -> None:
         super().__init__(parent)
+        from app.matching.service import MAX_PLACES
         from app.refdata.divisions import load_bundled_divisions
         from ui.forms.factory import create_editor
+        from ui.pages.intention_places import PlacesEditor
 
         self.ctx, self.person_id = ctx, person_id
         self.setWindowTitle(self.tr("求职意向"))
-        self.resize(720, 560)
+        self.resize(760, 640)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         seeking = ctx.catalog.get("job_seeking")
@@ -61,6 +63,7 @@ class IntentionDialog(QDialog):
         divisions = load_bundled_divisions()
         self.occupations = create_editor(seeking.field("desired_occupations"), seeking, tables, divisions, self)
         self.place = create_editor(seeking.field("desired_division"), seeking, tables, divisions, self)
+        self.places = PlacesEditor(self.place, divisions, MAX_PLACES, self)  # several places; the picker adds
         self.industries = create_editor(employer.field("key_industries"), employer, tables, divisions, self)
         self.occupations.setObjectName("intentionOccupations")
         self.place.setObjectName("intentionPlace")
@@ -79,8 +82,8 @@ class IntentionDialog(QDialog):
             self.work_time.addItem(self.tr(label), code)
         self.note = QLineEdit()
         self.note.setObjectName("intentionNote")
-        form.addRow(self.tr("意向职业（必填）："), self.occupations)
-        form.addRow(self.tr("意向工作地（不填按常住地）："), self.place)
+        form.addRow(self.tr("意向职业（必填，可多选）："), self.occupations)
+        form.addRow(self.tr("意向工作地（可添加多个，不填按常住地）："), self.places)
         form.addRow(self.tr("期望月工资下限："), self.wage_min)
         form.addRow(self.tr("期望月工资上限："), self.wage_max)
         form.addRow(self.tr("全职或兼职："), self.work_time)
@@ -102,7 +105,7 @@ class IntentionDialog(QDialog):
         layout.addLayout(buttons)
         if current is not None:
             self.occupations.set_value(list(current.occupations))
-            self.place.set_value(current.divisions[0] if current.divisions else None)
+            self.places.set_values(current.divisions)
             self.industries.set_value(list(current.key_industries))
             self.wage_min.setValue(current.wage_min or 0)
             self.wage_max.setValue(current.wage_max or 0)
@@ -110,14 +113,14 @@ class IntentionDialog(QDialog):
             self.note.setText(current.note or "")
         self.save_button.clicked.connect(self.submit)
         cancel.clicked.connect(self.reject)
+        self.places.add_button.clicked.connect(lambda: self.error.setText(self.places.message))
 
     def submit(self) -> None:
         from app.matching import IntentionInput
 
-        place = self.place.value()
         data = IntentionInput(
             occupations=tuple(self.occupations.value() or ()),  # type: ignore[call-overload]
-            divisions=(str(place),) if place else (),
+            divisions=self.places.values(),
             wage_min=self.wage_min.value() or None,
             wage_max=self.wage_max.value() or None,
             work_time=str(self.work_time.currentData()),

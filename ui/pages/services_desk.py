@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -46,7 +46,7 @@ class ServicesDeskBar(QWidget):
         row.addWidget(self.satisfaction)
         row.addStretch(1)
         self.appointments.clicked.connect(lambda: self._open(AppointmentsDialog))
-        self.layoffs.clicked.connect(lambda: self._open(LayoffsDialog))
+        self.layoffs.clicked.connect(self._open_layoffs)
         self.campaigns.clicked.connect(lambda: self._open(CampaignsDialog))
         self.dialog: QDialog | None = None
 
@@ -85,6 +85,17 @@ class ServicesDeskBar(QWidget):
         self.dialog = kind(self.ctx, self)  # type: ignore[call-arg,arg-type]
         self.dialog.finished.connect(lambda _r: self.refresh())
         self.dialog.open()
+
+    def _open_layoffs(self) -> None:
+        self._open(LayoffsDialog)
+        assert isinstance(self.dialog, LayoffsDialog)
+        self.dialog.openEmployer.connect(self.open_employer)
+
+    def open_employer(self, employer_id: str) -> None:
+        """单位与岗位 page with this employer (the main window's page, when the bar sits in one)."""
+        show_page = getattr(self.window(), "show_page", None)
+        if callable(show_page):
+            show_page("employers").open_employer(employer_id)
 
 
 class _ListDialog(QDialog):
@@ -172,15 +183,29 @@ class AppointmentsDialog(_ListDialog):
 
 
 class LayoffsDialog(_ListDialog):
-    """规模性裁员: reports from enterprises (employer, dates, number affected, measures)."""
+    """规模性裁员: reports from enterprises (employer, dates, number affected, measures).
+
+    The employer is picked from the registered ones (单位与岗位) or, for an enterprise not registered here,
+    named by hand (listed as 未登记单位). A registered employer's report links to it (double-click or
+    查看单位), which ``openEmployer`` asks the window to show."""
+
+    openEmployer = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None) -> None:
+        from ui.pages.employer_picker import EmployerPicker
+
         super().__init__(ctx, parent, self.tr("规模性裁员报告"), "layoffsDialog")
+        self.resize(800, 640)
         form = QFormLayout()
+        self.picker = EmployerPicker(ctx, self)
+        self.picker.setObjectName("layoffEmployerPicker")
+        self.picker.chosen.connect(self._chosen)
         self.employer = QLineEdit()
         self.employer.setObjectName("layoffEmployer")
+        self.employer.setPlaceholderText(self.tr("未登记的企业：填写企业全称"))
         self.uscc = QLineEdit()
         self.uscc.setObjectName("layoffUscc")
+        self.uscc.setPlaceholderText(self.tr("未登记的企业：填写 18 位代码（可不填）"))
         self.affected = QSpinBox()
         self.affected.setObjectName("layoffAffected")
         self.affected.setRange(0, 1_000_000)
@@ -191,17 +216,45 @@ class LayoffsDialog(_ListDialog):
         self.measures = QLineEdit()
         self.measures.setObjectName("layoffMeasures")
         self.measures.setPlaceholderText(self.tr("如：专场招聘、职业指导、技能培训、失业保险待遇告知"))
-        form.addRow(self.tr("企业名称"), self.employer)
+        form.addRow(self.tr("已登记单位"), self.picker)
+        form.addRow(self.tr("或：企业名称"), self.employer)
         form.addRow(self.tr("统一社会信用代码"), self.uscc)
         form.addRow(self.tr("裁减人数"), self.affected)
         form.addRow(self.tr("职工总数"), self.workforce)
         form.addRow(self.tr("帮扶措施"), self.measures)
         self.outer.insertLayout(1, form)
+        buttons = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("查看单位"))
+        self.open_button.setObjectName("layoffOpenEmployer")
+        self.open_button.setToolTip(self.tr("打开所选报告的已登记单位（也可双击报告）"))
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(lambda: self.open_employer(self.view.currentItem()))
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
         add = QPushButton(self.tr("登记裁员报告"))
         add.setObjectName("layoffAdd")
         add.clicked.connect(self.add)
-        self.outer.addWidget(add, 0, Qt.AlignmentFlag.AlignRight)
+        buttons.addWidget(add)
+        self.outer.addLayout(buttons)
+        self.view.itemDoubleClicked.connect(self.open_employer)
+        self.view.currentItemChanged.connect(
+            lambda item, _old: self.open_button.setEnabled(bool(item and item.data(Qt.ItemDataRole.UserRole)))
+        )
         self.load()
+
+    def _chosen(self, choice: Any) -> None:
+        for edit in (self.employer, self.uscc):  # a registered employer's name and code come from its record
+            edit.setEnabled(choice is None)
+            if choice is not None:
+                edit.clear()
+
+    def open_employer(self, item: QListWidgetItem | None) -> None:
+        employer_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if not employer_id:
+            self.message.setText(self.tr("该报告的企业不是本站登记的用人单位，没有单位档案可打开。"))
+            return
+        self.openEmployer.emit(employer_id)
+        self.accept()
 
     def load(self) -> None:
         store = self.ctx.store
@@ -219,18 +272,24 @@ class LayoffsDialog(_ListDialog):
         for r in reports:
             scale = self.tr("规模性裁员") if r.scale else self.tr("未达规模")
             workforce = f"/{r.workforce}" if r.workforce else ""
-            self.view.addItem(
-                f"{r.reported_on.isoformat()}  {r.employer_name}  裁减 {r.affected}{workforce} 人  {scale}"
+            kind = self.tr("已登记单位") if r.registered else self.tr("未登记单位")
+            item = QListWidgetItem(
+                f"{r.reported_on.isoformat()}  {r.employer_name}（{kind}）  裁减 {r.affected}{workforce} 人  {scale}"
                 f"  措施：{r.measures}"
             )
+            item.setData(Qt.ItemDataRole.UserRole, r.employer_id if r.registered else None)
+            if r.registered:
+                item.setToolTip(self.tr("双击打开该单位"))
+            self.view.addItem(item)
         if not reports:
             self.view.addItem(self.tr("（尚无裁员报告）"))
 
     def add(self) -> None:
         ctx = self.ctx
         values = {
-            "employer_name": self.employer.text(),
-            "uscc": self.uscc.text(),
+            "employer_id": self.picker.employer_id,
+            "employer_name": None if self.picker.employer_id else self.employer.text(),
+            "uscc": None if self.picker.employer_id else self.uscc.text(),
             "affected": self.affected.value(),
             "workforce": self.workforce.value() or None,
             "measures": self.measures.text(),
@@ -245,6 +304,11 @@ class LayoffsDialog(_ListDialog):
         def done(result: Any) -> None:
             _id, warnings = result
             self.message.setText("；".join(warnings) if warnings else self.tr("已登记。"))
+            self.picker.clear()  # ready for the next report
+            for edit in (self.employer, self.uscc, self.measures):
+                edit.clear()
+            self.affected.setValue(0)
+            self.workforce.setValue(0)
             self.load()
 
         Operation(ctx, self, job, self.tr("正在保存……")).success(done).failure(self.fail).run()

@@ -44,13 +44,13 @@ def test_recognition_rules(store: Store, catalog: Any, calendar: Any, staff: dic
     clerk = staff["clerk"]
     unregistered, _ = new_person(store)
     with store.session() as session, pytest.raises(FlowError, match="请先为其办理失业登记"):
-        recognize(session, clerk, unregistered, INFO, catalog=catalog, today=MONDAY)
+        recognize(session, staff["reviewer"], unregistered, INFO, catalog=catalog, today=MONDAY)
     pid, _, _ = register(store, catalog, calendar, clerk, on_commitment=False)
     with store.session() as session:
         with pytest.raises(ValidationFailed) as caught:
             recognize(
                 session,
-                clerk,
+                staff["reviewer"],
                 pid,
                 RecognitionInput(categories=("77",), check_method="investigation"),
                 catalog=catalog,
@@ -60,7 +60,7 @@ def test_recognition_rules(store: Store, catalog: Any, calendar: Any, staff: dic
         assert "77" in caught.value.errors["categories"][0]
         rec_id = recognize(
             session,
-            clerk,
+            staff["reviewer"],
             pid,
             RecognitionInput(
                 categories=("01",),
@@ -79,7 +79,7 @@ def test_recognition_rules(store: Store, catalog: Any, calendar: Any, staff: dic
         assert info.recognition.category_labels[0].startswith("大龄失业人员")
         assert info.plan is not None and info.plan.status == "open"
         with pytest.raises(FlowError, match="无需重复认定"):
-            recognize(session, clerk, pid, INFO, catalog=catalog, today=MONDAY)
+            recognize(session, staff["reviewer"], pid, INFO, catalog=catalog, today=MONDAY)
 
 
 def test_plan_steps_progress_and_closure_on_placement(
@@ -88,7 +88,7 @@ def test_plan_steps_progress_and_closure_on_placement(
     clerk = staff["clerk"]
     pid, reg_id, _ = register(store, catalog, calendar, clerk, on_commitment=False)
     with store.session() as session:
-        recognize(session, clerk, pid, INFO, catalog=catalog, today=MONDAY)
+        recognize(session, staff["reviewer"], pid, INFO, catalog=catalog, today=MONDAY)
         with pytest.raises(ValidationFailed, match="责任人"):
             add_step(session, clerk, pid, content="推荐保洁岗位", owner="", due_on=MONDAY, today=MONDAY)
         first = add_step(
@@ -122,7 +122,7 @@ def test_placement_limits_duration_and_count(
     clerk = staff["clerk"]
     pid, _, _ = register(store, catalog, calendar, clerk, on_commitment=False)
     with store.session() as session:
-        recognize(session, clerk, pid, INFO, catalog=catalog, today=MONDAY)
+        recognize(session, staff["reviewer"], pid, INFO, catalog=catalog, today=MONDAY)
         # A 零就业家庭成员 stays eligible after the recognition has run out.
         session.add(PersonTag(person_id=pid, tag="10"))
         with pytest.raises(FlowError, match="最长 36 个月") as caught:
@@ -207,17 +207,17 @@ def test_expiring_recognitions_list(store: Store, catalog: Any, calendar: Any, s
     with store.session() as session:
         recognize(
             session,
-            clerk,
+            staff["reviewer"],
             soon,
             RecognitionInput(("04",), "info_check", "经社保信息核查连续失业1年以上", recognized_on=date(2024, 4, 10)),
             catalog=catalog,
             today=MONDAY,
         )
-        recognize(session, clerk, later, INFO, catalog=catalog, today=MONDAY)
+        recognize(session, staff["reviewer"], later, INFO, catalog=catalog, today=MONDAY)
         lines = expiring_recognitions(session, MONDAY)
         assert [line.person_id for line in lines] == [soon]
         assert lines[0].due_on == date(2026, 4, 9) and "还剩 38 天" in lines[0].detail
         assert "连续失业1年以上" in lines[0].detail
         # Renewal is allowed inside the window and ends the old recognition.
-        recognize(session, clerk, soon, INFO, catalog=catalog, today=MONDAY)
+        recognize(session, staff["reviewer"], soon, INFO, catalog=catalog, today=MONDAY)
         assert expiring_recognitions(session, MONDAY) == []

@@ -30,7 +30,7 @@ def test_outbox_payloads_pass_the_platform_check(
     with store.session() as session:
         recognize(
             session,
-            clerk,
+            staff["reviewer"],
             pid,
             RecognitionInput(("02",), "info_check", "经残联核查属实"),
             catalog=catalog,
