@@ -109,7 +109,46 @@ def main() -> int:
     households = window.show_page("households")
     shot(window, "households-zero", lambda: settle(1.0))
     shot(window, "households", lambda: (households.tabs.setCurrentIndex(1), settle(1.0)))  # type: ignore[attr-defined]
+    # 添加成员 in the settlement household shown above (search results listed)
+    actions = households.settlement_detail.member_actions  # type: ignore[attr-defined]
+    if actions.add_button.isEnabled():
+        actions.add_button.click()
+        settle()
+        add = actions.dialog
+        add.search.setText("王")
+        add.run_search()
+        shot(add, "household-member-add", lambda: settle(0.6))
+        add.reject()
     shot(window, "employers", lambda: (window.show_page("employers"), settle(1.0)))
+    # 办件 with 绿色通道 cases first, then a 就业登记 form for the person opened above
+    cases.green.setCurrentIndex(cases.green.findData("first"))  # type: ignore[attr-defined]
+    shot(window, "cases-green", lambda: (window.show_page("cases"), settle(1.0)))
+    from PySide6.QtWidgets import QDialog as _Dialog
+
+    from ui.pages.case_editor import open_case_editor
+
+    person_id = persons.model.id_at(0)  # type: ignore[attr-defined]
+    open_case_editor(ctx, window, item_code="employment_registration", person_id=person_id)
+    settle(1.0)
+    editor = window.findChild(_Dialog, "caseEditor")
+    if editor is not None:
+        editor.resize(1100, 740)
+        shot(editor, "employment-registration", lambda: settle(0.6))
+        editor.done(0)
+    # 规模性裁员报告 with the registered-employer picker
+    from ui.pages.services_desk import ServicesDeskBar
+
+    window.show_page("dashboard")
+    settle()
+    desk = window.findChild(ServicesDeskBar)
+    if desk is not None:
+        desk.layoffs.click()
+        settle()
+        layoffs = desk.dialog
+        layoffs.picker.search.setText("贵")  # type: ignore[union-attr]
+        layoffs.picker.run_search()  # type: ignore[union-attr]
+        shot(layoffs, "layoffs", lambda: settle(0.6))  # type: ignore[arg-type]
+        layoffs.close()  # type: ignore[union-attr]
     # 培训、创业与信用 panel of the person opened above, 今日预约 and the satisfaction dialog (services_extra)
     from ui.pages.profile_training import TrainingProfilePanel
     from ui.pages.satisfaction_dialog import SatisfactionDialog

@@ -122,5 +122,12 @@ class DbWorker(BackgroundWorker):
 
     thread_name = "fuwutai-db"
 
-    def log_failure(self, _error: BaseException) -> None:
+    def log_failure(self, error: BaseException) -> None:
+        from app.errors import UserError
+
+        if isinstance(error, UserError):
+            # A refusal the clerk is shown (a rule, a missing field), not a fault: no traceback, and not
+            # its text either, which may name the person.
+            log.info("database job refused: %s", type(error).__name__)
+            return
         log.exception("database job failed")

@@ -3,7 +3,7 @@ complete catalogue, compiled to .qm by the build and the set-up script, so other
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 _installed: list[QTranslator] = []
@@ -13,6 +13,12 @@ def install_translator(app: QApplication, locale: str = "zh_CN") -> bool:
     from app.refdata.resources import resource_path
 
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    # Qt's own strings (the standard 确定/取消/保存 buttons, message boxes, the text-edit menu): without
+    # these a dialog with standard buttons showed "Save" and "Cancel". Shipped with PySide6 and the bundle.
+    qt_strings = QTranslator(app)
+    if qt_strings.load(f"qtbase_{locale}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_strings)
+        _installed.append(qt_strings)
     translator = QTranslator(app)
     path = resource_path("i18n", f"{locale}.qm")
     if path.exists() and translator.load(str(path)):

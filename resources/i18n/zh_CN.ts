@@ -1,6 +1,80 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddMemberDialog</name>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="152" />
+        <source>添加家庭成员</source>
+        <translation>添加家庭成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="156" />
+        <source>户主</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="156" />
+        <source>（无）</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="159" />
+        <source>输入证件号码、姓名、拼音或手机尾号查找已登记的人员</source>
+        <translation>输入证件号码、姓名、拼音或手机尾号查找已登记的人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="161" />
+        <source>查找人员</source>
+        <translation>查找人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="166" />
+        <location filename="../../ui/pages/household_members.py" line="222" />
+        <source>尚未登记的人员，请先在“人员”页面点“新建”登记，再回来添加。</source>
+        <translation>尚未登记的人员，请先在“人员”页面点“新建”登记，再回来添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="172" />
+        <source>与户主关系</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="174" />
+        <source>本户已有户主。如要更换户主，添加后用“修改关系”设置。</source>
+        <translation>本户已有户主。如要更换户主，添加后用“修改关系”设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="210" />
+        <source>（已是本户成员）</source>
+        <translation>（已是本户成员）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="211" />
+        <source>（已是另一户成员，须先从原家庭移出）</source>
+        <translation>（已是另一户成员，须先从原家庭移出）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="218" />
+        <source>找到 {0} 人，请选择要加入本户的人员。</source>
+        <translation>找到 {0} 人，请选择要加入本户的人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="220" />
+        <source>没有找到此人：本站尚未登记。请先在“人员”页面点“新建”登记此人，再回来添加。</source>
+        <translation>没有找到此人：本站尚未登记。请先在“人员”页面点“新建”登记此人，再回来添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="229" />
+        <source>正在查询……</source>
+        <translation>正在查询……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="235" />
+        <source>请先查找并选择要加入本户的人员。尚未登记的人员请先在“人员”页面新建。</source>
+        <translation>请先查找并选择要加入本户的人员。尚未登记的人员请先在“人员”页面新建。</translation>
+    </message>
+</context>
+<context>
     <name>AddStaffDialog</name>
     <message>
         <location filename="../../ui/pages/settings.py" line="38" />
@@ -46,32 +120,32 @@
 <context>
     <name>AppointmentsDialog</name>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="117" />
+        <location filename="../../ui/pages/services_desk.py" line="128" />
         <source>今日预约</source>
         <translation>今日预约</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="119" />
+        <location filename="../../ui/pages/services_desk.py" line="130" />
         <source>已到场</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="119" />
+        <location filename="../../ui/pages/services_desk.py" line="130" />
         <source>已办理</source>
         <translation>已办理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="119" />
+        <location filename="../../ui/pages/services_desk.py" line="130" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="143" />
+        <location filename="../../ui/pages/services_desk.py" line="154" />
         <source>★绿色通道  </source>
         <translation>★绿色通道  </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="156" />
+        <location filename="../../ui/pages/services_desk.py" line="167" />
         <source>（今天没有预约；网上预约在同步后显示在这里）</source>
         <translation>（今天没有预约；网上预约在同步后显示在这里）</translation>
     </message>
@@ -166,6 +240,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/profile_assistance.py" line="53" />
+        <location filename="../../ui/pages/profile_assistance.py" line="169" />
         <source>认定就业困难人员</source>
         <translation>认定就业困难人员</translation>
     </message>
@@ -220,117 +295,122 @@
         <translation>补贴期限累计最长 {0} 个月（已用 {1} 个月）；安置次数上限 {2} 次。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_assistance.py" line="174" />
+        <location filename="../../ui/pages/profile_assistance.py" line="169" />
+        <source>申请认定（送审核）</source>
+        <translation>申请认定（送审核）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/profile_assistance.py" line="176" />
         <source>就业状态：{0}</source>
         <translation>就业状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_assistance.py" line="177" />
+        <location filename="../../ui/pages/profile_assistance.py" line="179" />
         <source>；尚未办理失业登记。</source>
         <translation>；尚未办理失业登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_assistance.py" line="178" />
+        <location filename="../../ui/pages/profile_assistance.py" line="180" />
         <source>。失业登记 {0}：{1}</source>
         <translation>。失业登记 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_assistance.py" line="180" />
+        <location filename="../../ui/pages/profile_assistance.py" line="182" />
         <source>（书面承诺）</source>
         <translation>（书面承诺）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_assistance.py" line="184" />
+        <location filename="../../ui/pages/profile_assistance.py" line="186" />
         <source>，承诺件办理期限 {0}（还剩 {1} 个工作日）</source>
         <translation>，承诺件办理期限 {0}（还剩 {1} 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_assistance.py" line="186" />
+        <location filename="../../ui/pages/profile_assistance.py" line="188" />
         <source>，承诺件办理期限 {0}（已超期 {1} 个工作日）</source>
         <translation>，承诺件办理期限 {0}（已超期 {1} 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_assistance.py" line="192" />
+        <location filename="../../ui/pages/profile_assistance.py" line="194" />
         <source>（{0}）</source>
         <translation>（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_assistance.py" line="194" />
+        <location filename="../../ui/pages/profile_assistance.py" line="196" />
         <source>，原因：{0}</source>
         <translation>，原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_assistance.py" line="196" />
+        <location filename="../../ui/pages/profile_assistance.py" line="198" />
         <source>。失业原因：{0}</source>
         <translation>。失业原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_assistance.py" line="198" />
+        <location filename="../../ui/pages/profile_assistance.py" line="200" />
         <source>；原因分析：{0}</source>
         <translation>；原因分析：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_assistance.py" line="200" />
+        <location filename="../../ui/pages/profile_assistance.py" line="202" />
         <source>。{0}</source>
         <translation>。{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_assistance.py" line="207" />
+        <location filename="../../ui/pages/profile_assistance.py" line="209" />
         <source>就业登记 {0}：{1}，就业日期 {2}</source>
         <translation>就业登记 {0}：{1}，就业日期 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_assistance.py" line="210" />
+        <location filename="../../ui/pages/profile_assistance.py" line="212" />
         <source>（本人书面承诺）</source>
         <translation>（本人书面承诺）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_assistance.py" line="212" />
+        <location filename="../../ui/pages/profile_assistance.py" line="214" />
         <source>；核验走访：{0}</source>
         <translation>；核验走访：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_assistance.py" line="218" />
+        <location filename="../../ui/pages/profile_assistance.py" line="220" />
         <source>就业困难人员：未认定。</source>
         <translation>就业困难人员：未认定。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_assistance.py" line="219" />
+        <location filename="../../ui/pages/profile_assistance.py" line="221" />
         <source>就业困难人员：{0}；{1}认定，有效期至 {2}</source>
         <translation>就业困难人员：{0}；{1}认定，有效期至 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_assistance.py" line="222" />
+        <location filename="../../ui/pages/profile_assistance.py" line="224" />
         <source>（已失效）</source>
         <translation>（已失效）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_assistance.py" line="225" />
+        <location filename="../../ui/pages/profile_assistance.py" line="227" />
         <source>；工作人员调查：{0}，{1}，{2}</source>
         <translation>；工作人员调查：{0}，{1}，{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_assistance.py" line="231" />
+        <location filename="../../ui/pages/profile_assistance.py" line="233" />
         <source>；部门信息核查：{0}</source>
         <translation>；部门信息核查：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_assistance.py" line="235" />
+        <location filename="../../ui/pages/profile_assistance.py" line="237" />
         <source>。援助计划进行中（{0} 建立）</source>
         <translation>。援助计划进行中（{0} 建立）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_assistance.py" line="237" />
+        <location filename="../../ui/pages/profile_assistance.py" line="239" />
         <source>。援助计划已关闭（{0}，{1}）</source>
         <translation>。援助计划已关闭（{0}，{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_assistance.py" line="293" />
+        <location filename="../../ui/pages/profile_assistance.py" line="310" />
         <source>公益性岗位补贴期限累计最长 {0} 个月（该人员已享受 {1} 个月），安置次数上限 {2} 次；</source>
         <translation>公益性岗位补贴期限累计最长 {0} 个月（该人员已享受 {1} 个月），安置次数上限 {2} 次；</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_assistance.py" line="294" />
+        <location filename="../../ui/pages/profile_assistance.py" line="311" />
         <source>距法定退休年龄不足 {3} 年的可延长至退休。限额来自“公益性岗位安置”事项定义（待本省确认）。</source>
         <translation>距法定退休年龄不足 {3} 年的可延长至退休。限额来自“公益性岗位安置”事项定义（待本省确认）。</translation>
     </message>
@@ -381,62 +461,62 @@
 <context>
     <name>CampaignsDialog</name>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="257" />
+        <location filename="../../ui/pages/services_desk.py" line="321" />
         <source>专项活动</source>
         <translation>专项活动</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="265" />
+        <location filename="../../ui/pages/services_desk.py" line="329" />
         <source>开始日期 至 结束日期，如 2026-09-01 至 2026-09-30</source>
         <translation>开始日期 至 结束日期，如 2026-09-01 至 2026-09-30</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="266" />
+        <location filename="../../ui/pages/services_desk.py" line="330" />
         <source>活动代码</source>
         <translation>活动代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="267" />
+        <location filename="../../ui/pages/services_desk.py" line="331" />
         <source>活动名称</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="268" />
+        <location filename="../../ui/pages/services_desk.py" line="332" />
         <source>活动时段</source>
         <translation>活动时段</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="270" />
+        <location filename="../../ui/pages/services_desk.py" line="334" />
         <source>保存本站专项活动</source>
         <translation>保存本站专项活动</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="291" />
+        <location filename="../../ui/pages/services_desk.py" line="355" />
         <source>内置</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="291" />
+        <location filename="../../ui/pages/services_desk.py" line="355" />
         <source>平台发布</source>
         <translation>平台发布</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="291" />
+        <location filename="../../ui/pages/services_desk.py" line="355" />
         <source>本站</source>
         <translation>本站</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="294" />
+        <location filename="../../ui/pages/services_desk.py" line="358" />
         <source>【进行中】</source>
         <translation>【进行中】</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="306" />
+        <location filename="../../ui/pages/services_desk.py" line="370" />
         <source>活动时段：请按“2026-09-01 至 2026-09-30”的格式填写。</source>
         <translation>活动时段：请按“2026-09-01 至 2026-09-30”的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="316" />
+        <location filename="../../ui/pages/services_desk.py" line="380" />
         <source>已保存。</source>
         <translation>已保存。</translation>
     </message>
@@ -878,7 +958,7 @@
         <translation>已受理，办件编号 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="434" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="470" />
         <source>政策推介（政策清单）</source>
         <translation>政策推介（政策清单）</translation>
     </message>
@@ -954,112 +1034,142 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../ui/pages/cases.py" line="39" />
+        <location filename="../../ui/pages/cases.py" line="61" />
         <source>办件</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="46" />
+        <location filename="../../ui/pages/cases.py" line="68" />
         <source>全部状态</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="49" />
+        <location filename="../../ui/pages/cases.py" line="71" />
         <source>全部事项</source>
         <translation>全部事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="53" />
+        <location filename="../../ui/pages/cases.py" line="75" />
         <source>不限期限</source>
         <translation>不限期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="53" />
+        <location filename="../../ui/pages/cases.py" line="75" />
         <source>已超期</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="53" />
+        <location filename="../../ui/pages/cases.py" line="75" />
         <source>2 个工作日内到期</source>
         <translation>2 个工作日内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="55" />
+        <location filename="../../ui/pages/cases.py" line="77" />
         <source>全部经办人</source>
         <translation>全部经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="55" />
+        <location filename="../../ui/pages/cases.py" line="77" />
         <source>我经办的</source>
         <translation>我经办的</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="66" />
+        <location filename="../../ui/pages/cases.py" line="80" />
+        <source>按登记时间</source>
+        <translation>按登记时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="80" />
+        <source>绿色通道优先</source>
+        <translation>绿色通道优先</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="80" />
+        <source>仅绿色通道</source>
+        <translation>仅绿色通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="82" />
+        <source>绿色通道：重点群体优先办理。点表头“优先”也可切换为绿色通道优先。</source>
+        <translation>绿色通道：重点群体优先办理。点表头“优先”也可切换为绿色通道优先。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="93" />
+        <source>优先</source>
+        <translation>优先</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="94" />
         <source>办件编号</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="67" />
+        <location filename="../../ui/pages/cases.py" line="95" />
         <source>事项</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="68" />
+        <location filename="../../ui/pages/cases.py" line="96" />
         <source>办理人</source>
         <translation>办理人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="69" />
+        <location filename="../../ui/pages/cases.py" line="97" />
         <source>证件号码</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="70" />
+        <location filename="../../ui/pages/cases.py" line="98" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="71" />
+        <location filename="../../ui/pages/cases.py" line="99" />
         <source>受理日期</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="72" />
+        <location filename="../../ui/pages/cases.py" line="100" />
         <source>办理期限</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="73" />
+        <location filename="../../ui/pages/cases.py" line="101" />
         <source>同步</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="26" />
+        <location filename="../../ui/pages/cases.py" line="27" />
         <source>已同步</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="27" />
+        <location filename="../../ui/pages/cases.py" line="28" />
         <source>待同步</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="28" />
+        <location filename="../../ui/pages/cases.py" line="29" />
         <source>冲突</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="29" />
+        <location filename="../../ui/pages/cases.py" line="30" />
         <source>被退回</source>
         <translation>被退回</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="152" />
+        <location filename="../../ui/pages/cases.py" line="34" />
+        <source>★绿色通道</source>
+        <translation>★绿色通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="187" />
         <source>共 {0} 件</source>
         <translation>共 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="154" />
+        <location filename="../../ui/pages/cases.py" line="189" />
         <source>正在读取办件……</source>
         <translation>正在读取办件……</translation>
     </message>
@@ -1672,6 +1782,35 @@
     </message>
 </context>
 <context>
+    <name>EmployerPicker</name>
+    <message>
+        <location filename="../../ui/pages/employer_picker.py" line="44" />
+        <source>输入单位名称或统一社会信用代码，查找已登记的用人单位</source>
+        <translation>输入单位名称或统一社会信用代码，查找已登记的用人单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employer_picker.py" line="47" />
+        <source>清除</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employer_picker.py" line="58" />
+        <location filename="../../ui/pages/employer_picker.py" line="138" />
+        <source>未选择已登记单位：可在下面填写未登记企业的名称。</source>
+        <translation>未选择已登记单位：可在下面填写未登记企业的名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employer_picker.py" line="97" />
+        <source>没有找到已登记的单位：请换个关键字，或在下面按未登记企业填写。</source>
+        <translation>没有找到已登记的单位：请换个关键字，或在下面按未登记企业填写。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/employer_picker.py" line="126" />
+        <source>已选已登记单位：{0}（{1}）</source>
+        <translation>已选已登记单位：{0}（{1}）</translation>
+    </message>
+</context>
+<context>
     <name>EmployersPage</name>
     <message>
         <location filename="../../ui/pages/employers.py" line="304" />
@@ -1969,27 +2108,27 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="308" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="344" />
         <source>记录回访</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="310" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="346" />
         <source>回访：</source>
         <translation>回访：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="313" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="349" />
         <source>联系方式、是否联系上、目前就业状态和需求、本次提供的服务</source>
         <translation>联系方式、是否联系上、目前就业状态和需求、本次提供的服务</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="315" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="351" />
         <source>回访结果：</source>
         <translation>回访结果：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="316" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="352" />
         <source>已就业的，请随后办理就业登记（登记失业自动终止）。</source>
         <translation>已就业的，请随后办理就业登记（登记失业自动终止）。</translation>
     </message>
@@ -2048,135 +2187,140 @@
 <context>
     <name>HouseholdDetail</name>
     <message>
-        <location filename="../../ui/pages/households.py" line="88" />
+        <location filename="../../ui/pages/households.py" line="89" />
         <source>家庭详情</source>
         <translation>家庭详情</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="92" />
-        <location filename="../../ui/pages/households.py" line="143" />
+        <location filename="../../ui/pages/households.py" line="93" />
+        <location filename="../../ui/pages/households.py" line="148" />
         <source>请在左侧选择一户。</source>
         <translation>请在左侧选择一户。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="97" />
+        <location filename="../../ui/pages/households.py" line="98" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="97" />
+        <location filename="../../ui/pages/households.py" line="98" />
         <source>关系</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="97" />
+        <location filename="../../ui/pages/households.py" line="98" />
         <source>年龄</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="97" />
+        <location filename="../../ui/pages/households.py" line="98" />
         <source>劳动力</source>
         <translation>劳动力</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="97" />
+        <location filename="../../ui/pages/households.py" line="98" />
         <source>就业</source>
         <translation>就业</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="97" />
+        <location filename="../../ui/pages/households.py" line="98" />
         <source>最近核实</source>
         <translation>最近核实</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="105" />
+        <location filename="../../ui/pages/households.py" line="108" />
         <source>核实就业情况</source>
         <translation>核实就业情况</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="107" />
+        <location filename="../../ui/pages/households.py" line="110" />
         <source>为所选成员登记一次就业情况核实（就业去向、形式、单位、收入）</source>
         <translation>为所选成员登记一次就业情况核实（就业去向、形式、单位、收入）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="108" />
+        <location filename="../../ui/pages/households.py" line="111" />
         <source>清零</source>
         <translation>清零</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="110" />
+        <location filename="../../ui/pages/households.py" line="113" />
         <source>有成员实现就业后，登记清零日期和就业途径，移出零就业家庭名单</source>
         <translation>有成员实现就业后，登记清零日期和就业途径，移出零就业家庭名单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="138" />
+        <location filename="../../ui/pages/households.py" line="142" />
         <source>正在打开家庭……</source>
         <translation>正在打开家庭……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="150" />
+        <location filename="../../ui/pages/households.py" line="155" />
         <source>零就业家庭</source>
         <translation>零就业家庭</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="151" />
+        <location filename="../../ui/pages/households.py" line="156" />
         <source>一户一人以上就业</source>
         <translation>一户一人以上就业</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="151" />
+        <location filename="../../ui/pages/households.py" line="156" />
         <source>无劳动力户</source>
         <translation>无劳动力户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="152" />
+        <location filename="../../ui/pages/households.py" line="157" />
         <source>户主：{0}　{1}　户编号：{2}　迁出村：{3}　{4}
 劳动力 {5} 人，已就业 {6} 人：{7}</source>
         <translation>户主：{0}　{1}　户编号：{2}　迁出村：{3}　{4}
 劳动力 {5} 人，已就业 {6} 人：{7}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="166" />
+        <location filename="../../ui/pages/households.py" line="171" />
         <source>（帮扶车间）</source>
         <translation>（帮扶车间）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="168" />
+        <location filename="../../ui/pages/households.py" line="173" />
         <source>（公益性岗位）</source>
         <translation>（公益性岗位）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="169" />
+        <location filename="../../ui/pages/households.py" line="174" />
         <source>是</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="169" />
+        <location filename="../../ui/pages/households.py" line="174" />
         <source>无劳动能力</source>
         <translation>无劳动能力</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="169" />
+        <location filename="../../ui/pages/households.py" line="174" />
         <source>否</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="172" />
+        <location filename="../../ui/pages/households.py" line="177" />
         <source>已就业</source>
         <translation>已就业</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="172" />
+        <location filename="../../ui/pages/households.py" line="177" />
         <source>未就业</source>
         <translation>未就业</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="179" />
+        <location filename="../../ui/pages/households.py" line="184" />
         <source>{0} 起列入零就业家庭名单，尚未清零。</source>
         <translation>{0} 起列入零就业家庭名单，尚未清零。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="183" />
+        <location filename="../../ui/pages/households.py" line="186" />
+        <source>{0} 列入，{1} 因成员变动移出名单</source>
+        <translation>{0} 列入，{1} 因成员变动移出名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="192" />
         <source>{0} 列入，{1} 清零：{2}经{3}实现就业。</source>
         <translation>{0} 列入，{1} 清零：{2}经{3}实现就业。</translation>
     </message>
@@ -2256,308 +2400,308 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households.py" line="241" />
+        <location filename="../../ui/pages/households.py" line="251" />
         <source>家庭与安置点</source>
         <translation>家庭与安置点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="252" />
-        <location filename="../../ui/pages/households.py" line="510" />
+        <location filename="../../ui/pages/households.py" line="262" />
+        <location filename="../../ui/pages/households.py" line="520" />
         <source>零就业家庭</source>
         <translation>零就业家庭</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="253" />
-        <location filename="../../ui/pages/households.py" line="317" />
+        <location filename="../../ui/pages/households.py" line="263" />
+        <location filename="../../ui/pages/households.py" line="327" />
         <source>安置点</source>
         <translation>安置点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="265" />
+        <location filename="../../ui/pages/households.py" line="275" />
         <source>显示已清零</source>
         <translation>显示已清零</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="269" />
+        <location filename="../../ui/pages/households.py" line="279" />
         <source>重新核查</source>
         <translation>重新核查</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="271" />
+        <location filename="../../ui/pages/households.py" line="281" />
         <source>按成员的年龄、劳动能力和就业状态重新核查，把新出现的零就业家庭列入名单</source>
         <translation>按成员的年龄、劳动能力和就业状态重新核查，把新出现的零就业家庭列入名单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="277" />
-        <location filename="../../ui/pages/households.py" line="345" />
+        <location filename="../../ui/pages/households.py" line="287" />
+        <location filename="../../ui/pages/households.py" line="355" />
         <source>户主</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="277" />
+        <location filename="../../ui/pages/households.py" line="287" />
         <source>安置点/住址</source>
         <translation>安置点/住址</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="277" />
+        <location filename="../../ui/pages/households.py" line="287" />
         <source>列入日期</source>
         <translation>列入日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="277" />
+        <location filename="../../ui/pages/households.py" line="287" />
         <source>已列入（天）</source>
         <translation>已列入（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="277" />
-        <location filename="../../ui/pages/households.py" line="317" />
-        <location filename="../../ui/pages/households.py" line="329" />
-        <location filename="../../ui/pages/households.py" line="346" />
+        <location filename="../../ui/pages/households.py" line="287" />
+        <location filename="../../ui/pages/households.py" line="327" />
+        <location filename="../../ui/pages/households.py" line="339" />
+        <location filename="../../ui/pages/households.py" line="356" />
         <source>劳动力</source>
         <translation>劳动力</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="278" />
-        <location filename="../../ui/pages/households.py" line="317" />
-        <location filename="../../ui/pages/households.py" line="329" />
-        <location filename="../../ui/pages/households.py" line="346" />
+        <location filename="../../ui/pages/households.py" line="288" />
+        <location filename="../../ui/pages/households.py" line="327" />
+        <location filename="../../ui/pages/households.py" line="339" />
+        <location filename="../../ui/pages/households.py" line="356" />
         <source>已就业</source>
         <translation>已就业</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="278" />
-        <location filename="../../ui/pages/households.py" line="346" />
+        <location filename="../../ui/pages/households.py" line="288" />
+        <location filename="../../ui/pages/households.py" line="356" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="294" />
+        <location filename="../../ui/pages/households.py" line="304" />
         <source>新建安置点</source>
         <translation>新建安置点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="296" />
-        <location filename="../../ui/pages/households.py" line="583" />
+        <location filename="../../ui/pages/households.py" line="306" />
+        <location filename="../../ui/pages/households.py" line="593" />
         <source>导入花名册</source>
         <translation>导入花名册</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="298" />
+        <location filename="../../ui/pages/households.py" line="308" />
         <source>从 Excel 或 CSV 导入所选安置点的家庭花名册（全部正确才导入）</source>
         <translation>从 Excel 或 CSV 导入所选安置点的家庭花名册（全部正确才导入）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="299" />
+        <location filename="../../ui/pages/households.py" line="309" />
         <source>下载花名册模板</source>
         <translation>下载花名册模板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="308" />
+        <location filename="../../ui/pages/households.py" line="318" />
         <source>打开错误报告</source>
         <translation>打开错误报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="317" />
-        <location filename="../../ui/pages/households.py" line="329" />
+        <location filename="../../ui/pages/households.py" line="327" />
+        <location filename="../../ui/pages/households.py" line="339" />
         <source>户数</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="317" />
-        <location filename="../../ui/pages/households.py" line="330" />
+        <location filename="../../ui/pages/households.py" line="327" />
+        <location filename="../../ui/pages/households.py" line="340" />
         <source>就业率</source>
         <translation>就业率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="318" />
+        <location filename="../../ui/pages/households.py" line="328" />
         <source>一户一人以上就业户</source>
         <translation>一户一人以上就业户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="318" />
-        <location filename="../../ui/pages/households.py" line="330" />
+        <location filename="../../ui/pages/households.py" line="328" />
+        <location filename="../../ui/pages/households.py" line="340" />
         <source>零就业户</source>
         <translation>零就业户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="318" />
+        <location filename="../../ui/pages/households.py" line="328" />
         <source>名单中</source>
         <translation>名单中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="324" />
+        <location filename="../../ui/pages/households.py" line="334" />
         <source>安置点就业情况</source>
         <translation>安置点就业情况</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="330" />
-        <location filename="../../ui/pages/households.py" line="514" />
+        <location filename="../../ui/pages/households.py" line="340" />
+        <location filename="../../ui/pages/households.py" line="524" />
         <source>一户一人以上就业</source>
         <translation>一户一人以上就业</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="331" />
+        <location filename="../../ui/pages/households.py" line="341" />
         <source>县内</source>
         <translation>县内</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="331" />
+        <location filename="../../ui/pages/households.py" line="341" />
         <source>省内县外</source>
         <translation>省内县外</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="331" />
+        <location filename="../../ui/pages/households.py" line="341" />
         <source>省外</source>
         <translation>省外</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="332" />
+        <location filename="../../ui/pages/households.py" line="342" />
         <source>帮扶车间</source>
         <translation>帮扶车间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="332" />
+        <location filename="../../ui/pages/households.py" line="342" />
         <source>公益性岗位</source>
         <translation>公益性岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="333" />
+        <location filename="../../ui/pages/households.py" line="343" />
         <source>已核实劳动力</source>
         <translation>已核实劳动力</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="345" />
+        <location filename="../../ui/pages/households.py" line="355" />
         <source>户编号</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="345" />
+        <location filename="../../ui/pages/households.py" line="355" />
         <source>迁出村</source>
         <translation>迁出村</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="345" />
+        <location filename="../../ui/pages/households.py" line="355" />
         <source>户类别</source>
         <translation>户类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="345" />
+        <location filename="../../ui/pages/households.py" line="355" />
         <source>人数</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="389" />
+        <location filename="../../ui/pages/households.py" line="399" />
         <source>外业模式可离线使用：所有登记保存在本机，待同步 {0} 条，联网后自动上传。</source>
         <translation>外业模式可离线使用：所有登记保存在本机，待同步 {0} 条，联网后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="391" />
+        <location filename="../../ui/pages/households.py" line="401" />
         <source>外业模式：本机尚未接入省级平台，所有登记保存在本机，待同步 {0} 条，接入后上传。</source>
         <translation>外业模式：本机尚未接入省级平台，所有登记保存在本机，待同步 {0} 条，接入后上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="394" />
+        <location filename="../../ui/pages/households.py" line="404" />
         <source>正在读取同步状态……</source>
         <translation>正在读取同步状态……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="419" />
+        <location filename="../../ui/pages/households.py" line="429" />
         <source>已清零 {0}（{1}）</source>
         <translation>已清零 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="422" />
+        <location filename="../../ui/pages/households.py" line="432" />
         <source>已有成员就业，可清零</source>
         <translation>已有成员就业，可清零</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="425" />
+        <location filename="../../ui/pages/households.py" line="435" />
         <source>待清零</source>
         <translation>待清零</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="434" />
+        <location filename="../../ui/pages/households.py" line="444" />
         <source>名单中 {0} 户：待清零 {1} 户，已有成员就业可清零 {2} 户。</source>
         <translation>名单中 {0} 户：待清零 {1} 户，已有成员就业可清零 {2} 户。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="443" />
+        <location filename="../../ui/pages/households.py" line="453" />
         <source>正在读取零就业家庭名单……</source>
         <translation>正在读取零就业家庭名单……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="456" />
+        <location filename="../../ui/pages/households.py" line="466" />
         <source>核查完成，新列入 {0} 户。</source>
         <translation>核查完成，新列入 {0} 户。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="459" />
+        <location filename="../../ui/pages/households.py" line="469" />
         <source>正在核查……</source>
         <translation>正在核查……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="485" />
-        <location filename="../../ui/pages/households.py" line="528" />
+        <location filename="../../ui/pages/households.py" line="495" />
+        <location filename="../../ui/pages/households.py" line="538" />
         <source>正在读取安置点……</source>
         <translation>正在读取安置点……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="508" />
+        <location filename="../../ui/pages/households.py" line="518" />
         <source>名单中，可清零</source>
         <translation>名单中，可清零</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="512" />
+        <location filename="../../ui/pages/households.py" line="522" />
         <source>无劳动力</source>
         <translation>无劳动力</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="514" />
+        <location filename="../../ui/pages/households.py" line="524" />
         <source>零就业（未列入）</source>
         <translation>零就业（未列入）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="558" />
+        <location filename="../../ui/pages/households.py" line="568" />
         <source>保存花名册模板</source>
         <translation>保存花名册模板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="569" />
+        <location filename="../../ui/pages/households.py" line="579" />
         <source>模板已保存到 {0}</source>
         <translation>模板已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="576" />
+        <location filename="../../ui/pages/households.py" line="586" />
         <source>选择安置点花名册</source>
         <translation>选择安置点花名册</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="577" />
+        <location filename="../../ui/pages/households.py" line="587" />
         <source>花名册 (*.xlsx *.xlsm *.csv *.txt)</source>
         <translation>花名册 (*.xlsx *.xlsm *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="581" />
+        <location filename="../../ui/pages/households.py" line="591" />
         <source>正在检查花名册……</source>
         <translation>正在检查花名册……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="581" />
+        <location filename="../../ui/pages/households.py" line="591" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="591" />
+        <location filename="../../ui/pages/households.py" line="601" />
         <source>正在检查第 {0} 行……</source>
         <translation>正在检查第 {0} 行……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="593" />
+        <location filename="../../ui/pages/households.py" line="603" />
         <source>正在写入……</source>
         <translation>正在写入……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="628" />
+        <location filename="../../ui/pages/households.py" line="638" />
         <source>正在导入花名册……</source>
         <translation>正在导入花名册……</translation>
     </message>
@@ -2606,62 +2750,62 @@
 <context>
     <name>IntentionDialog</name>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="55" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="57" />
         <source>求职意向</source>
         <translation>求职意向</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="74" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="77" />
         <source> 元</source>
         <translation> 元</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="75" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="78" />
         <source>不限</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="82" />
-        <source>意向职业（必填）：</source>
-        <translation>意向职业（必填）：</translation>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="85" />
+        <source>意向职业（必填，可多选）：</source>
+        <translation>意向职业（必填，可多选）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="83" />
-        <source>意向工作地（不填按常住地）：</source>
-        <translation>意向工作地（不填按常住地）：</translation>
+        <location filename="../../ui/pages/profile_jobseeker.py" line="86" />
+        <source>意向工作地（可添加多个，不填按常住地）：</source>
+        <translation>意向工作地（可添加多个，不填按常住地）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="84" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="87" />
         <source>期望月工资下限：</source>
         <translation>期望月工资下限：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="85" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="88" />
         <source>期望月工资上限：</source>
         <translation>期望月工资上限：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="86" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="89" />
         <source>全职或兼职：</source>
         <translation>全职或兼职：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="87" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="90" />
         <source>意向重点产业：</source>
         <translation>意向重点产业：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="88" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="91" />
         <source>备注：</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="97" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="100" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="99" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="102" />
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
@@ -2669,157 +2813,157 @@
 <context>
     <name>JobSeekerPanel</name>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="211" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="214" />
         <source>求职与岗位匹配</source>
         <translation>求职与岗位匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="219" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="222" />
         <source>尚未登记求职意向。</source>
         <translation>尚未登记求职意向。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="223" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="226" />
         <source>求职意向</source>
         <translation>求职意向</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="229" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="232" />
         <source>技能：</source>
         <translation>技能：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="237" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="240" />
         <source>技能，如 电焊</source>
         <translation>技能，如 电焊</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="240" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="243" />
         <source>等级/证书</source>
         <translation>等级/证书</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="242" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="245" />
         <source>添加</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="244" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="247" />
         <source>删除</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="250" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="253" />
         <source>匹配岗位</source>
         <translation>匹配岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="272" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="275" />
         <source>推荐此岗位</source>
         <translation>推荐此岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="277" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="280" />
         <source>推荐记录与回访</source>
         <translation>推荐记录与回访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="285" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="288" />
         <source>登记推荐结果</source>
         <translation>登记推荐结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="287" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="290" />
         <source>记录回访</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="332" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="335" />
         <source>正在匹配岗位……</source>
         <translation>正在匹配岗位……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="344" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="347" />
         <source>尚未登记求职意向。点“求职意向”登记后即可匹配岗位。</source>
         <translation>尚未登记求职意向。点“求职意向”登记后即可匹配岗位。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="352" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="355" />
         <source>{0} 元起</source>
         <translation>{0} 元起</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="354" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="357" />
         <source>{0} 元以内</source>
         <translation>{0} 元以内</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="356" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="359" />
         <source>意向职业：</source>
         <translation>意向职业：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="357" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="360" />
         <source>工作地：</source>
         <translation>工作地：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="357" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="360" />
         <source>常住地</source>
         <translation>常住地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="358" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="361" />
         <source>期望工资：</source>
         <translation>期望工资：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="358" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="361" />
         <source>不限</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="363" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="366" />
         <source>意向产业：</source>
         <translation>意向产业：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="372" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="375" />
         <source>匹配岗位（从本机缓存的 {0} 个在招岗位中排序，前 {1} 个）</source>
         <translation>匹配岗位（从本机缓存的 {0} 个在招岗位中排序，前 {1} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="385" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="388" />
         <source>（书面承诺受理）</source>
         <translation>（书面承诺受理）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="382" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="385" />
         <source>平台岗位</source>
         <translation>平台岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="382" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="385" />
         <source>本站登记</source>
         <translation>本站登记</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="403" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="406" />
         <source>已回访 </source>
         <translation>已回访 </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="406" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="409" />
         <source>回访已超期 </source>
         <translation>回访已超期 </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="406" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="409" />
         <source>待回访 </source>
         <translation>待回访 </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="484" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="487" />
         <source>正在登记推荐……</source>
         <translation>正在登记推荐……</translation>
     </message>
@@ -2827,72 +2971,113 @@
 <context>
     <name>LayoffsDialog</name>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="178" />
+        <location filename="../../ui/pages/services_desk.py" line="197" />
         <source>规模性裁员报告</source>
         <translation>规模性裁员报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="190" />
+        <location filename="../../ui/pages/services_desk.py" line="205" />
+        <source>未登记的企业：填写企业全称</source>
+        <translation>未登记的企业：填写企业全称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="208" />
+        <source>未登记的企业：填写 18 位代码（可不填）</source>
+        <translation>未登记的企业：填写 18 位代码（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="215" />
         <source>不详</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="193" />
+        <location filename="../../ui/pages/services_desk.py" line="218" />
         <source>如：专场招聘、职业指导、技能培训、失业保险待遇告知</source>
         <translation>如：专场招聘、职业指导、技能培训、失业保险待遇告知</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="194" />
-        <source>企业名称</source>
-        <translation>企业名称</translation>
+        <location filename="../../ui/pages/services_desk.py" line="219" />
+        <location filename="../../ui/pages/services_desk.py" line="275" />
+        <source>已登记单位</source>
+        <translation>已登记单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="195" />
+        <location filename="../../ui/pages/services_desk.py" line="220" />
+        <source>或：企业名称</source>
+        <translation>或：企业名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="221" />
         <source>统一社会信用代码</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="196" />
+        <location filename="../../ui/pages/services_desk.py" line="222" />
         <source>裁减人数</source>
         <translation>裁减人数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="197" />
+        <location filename="../../ui/pages/services_desk.py" line="223" />
         <source>职工总数</source>
         <translation>职工总数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="198" />
+        <location filename="../../ui/pages/services_desk.py" line="224" />
         <source>帮扶措施</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="200" />
+        <location filename="../../ui/pages/services_desk.py" line="227" />
+        <source>查看单位</source>
+        <translation>查看单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="229" />
+        <source>打开所选报告的已登记单位（也可双击报告）</source>
+        <translation>打开所选报告的已登记单位（也可双击报告）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="234" />
         <source>登记裁员报告</source>
         <translation>登记裁员报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="220" />
+        <location filename="../../ui/pages/services_desk.py" line="254" />
+        <source>该报告的企业不是本站登记的用人单位，没有单位档案可打开。</source>
+        <translation>该报告的企业不是本站登记的用人单位，没有单位档案可打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="273" />
         <source>规模性裁员</source>
         <translation>规模性裁员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="220" />
+        <location filename="../../ui/pages/services_desk.py" line="273" />
         <source>未达规模</source>
         <translation>未达规模</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="227" />
+        <location filename="../../ui/pages/services_desk.py" line="275" />
+        <source>未登记单位</source>
+        <translation>未登记单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="282" />
+        <source>双击打开该单位</source>
+        <translation>双击打开该单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/services_desk.py" line="285" />
         <source>（尚无裁员报告）</source>
         <translation>（尚无裁员报告）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="247" />
+        <location filename="../../ui/pages/services_desk.py" line="306" />
         <source>已登记。</source>
         <translation>已登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/services_desk.py" line="250" />
+        <location filename="../../ui/pages/services_desk.py" line="314" />
         <source>正在保存……</source>
         <translation>正在保存……</translation>
     </message>
@@ -2985,6 +3170,49 @@
     </message>
 </context>
 <context>
+    <name>MemberActions</name>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="84" />
+        <source>添加成员</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="86" />
+        <source>出生、婚入、迁入的人员加入本户（须已在“人员”中登记）</source>
+        <translation>出生、婚入、迁入的人员加入本户（须已在“人员”中登记）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="87" />
+        <source>移出成员</source>
+        <translation>移出成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="89" />
+        <source>所选成员迁出、婚出或死亡：登记日期和原因，保留在历史成员中</source>
+        <translation>所选成员迁出、婚出或死亡：登记日期和原因，保留在历史成员中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="90" />
+        <source>修改关系</source>
+        <translation>修改关系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="92" />
+        <source>更正所选成员与户主的关系，或把所选成员设为户主</source>
+        <translation>更正所选成员与户主的关系，或把所选成员设为户主</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="109" />
+        <source>{0}：{1} {2}</source>
+        <translation>{0}：{1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="112" />
+        <source>历史成员　</source>
+        <translation>历史成员　</translation>
+    </message>
+</context>
+<context>
     <name>MoneyEditor</name>
     <message>
         <location filename="../../ui/forms/text_editors.py" line="80" />
@@ -3008,52 +3236,52 @@
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="155" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="158" />
         <source>记录回访</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="155" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="158" />
         <source>登记推荐结果</source>
         <translation>登记推荐结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="157" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="160" />
         <source>推荐岗位：</source>
         <translation>推荐岗位：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="163" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="166" />
         <source>求职结果：</source>
         <translation>求职结果：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="168" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="171" />
         <source>回访方式和情况，例如“电话回访，已到岗”</source>
         <translation>回访方式和情况，例如“电话回访，已到岗”</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="168" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="171" />
         <source>说明（可不填）</source>
         <translation>说明（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="170" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="173" />
         <source>回访情况：</source>
         <translation>回访情况：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="170" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="173" />
         <source>说明：</source>
         <translation>说明：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="175" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="178" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/profile_jobseeker.py" line="177" />
+        <location filename="../../ui/pages/profile_jobseeker.py" line="180" />
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
@@ -3434,34 +3662,67 @@
 <context>
     <name>PlacementDialog</name>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="257" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="293" />
         <source>公益性岗位安置</source>
         <translation>公益性岗位安置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="265" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="301" />
         <source>岗位名称：</source>
         <translation>岗位名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="268" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="304" />
         <source>岗位开发（用人）单位：</source>
         <translation>岗位开发（用人）单位：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="270" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="306" />
         <source>上岗日期：</source>
         <translation>上岗日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="273" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="309" />
         <source>协议终止日期：</source>
         <translation>协议终止日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="274" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="310" />
         <source>距法定退休年龄不足5年（补贴可延长至退休）</source>
         <translation>距法定退休年龄不足5年（补贴可延长至退休）</translation>
+    </message>
+</context>
+<context>
+    <name>PlacesEditor</name>
+    <message>
+        <location filename="../../ui/pages/intention_places.py" line="26" />
+        <source>添加</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intention_places.py" line="28" />
+        <source>把上面选好的地方加入意向工作地（可加多个）</source>
+        <translation>把上面选好的地方加入意向工作地（可加多个）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intention_places.py" line="36" />
+        <source>已选意向工作地</source>
+        <translation>已选意向工作地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intention_places.py" line="38" />
+        <source>移除</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intention_places.py" line="67" />
+        <source>请先在上面选择市州、县（区）等，再点“添加”。</source>
+        <translation>请先在上面选择市州、县（区）等，再点“添加”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intention_places.py" line="70" />
+        <source>意向工作地最多 {0} 个，请先移除一个。</source>
+        <translation>意向工作地最多 {0} 个，请先移除一个。</translation>
     </message>
 </context>
 <context>
@@ -3505,17 +3766,17 @@
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="376" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="412" />
         <source>政策推介及培训推荐</source>
         <translation>政策推介及培训推荐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="380" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="416" />
         <source>勾选向本人推介的政策和推荐参加的培训（来自政策清单），确定后写入“政策推介及服务建议”。</source>
         <translation>勾选向本人推介的政策和推荐参加的培训（来自政策清单），确定后写入“政策推介及服务建议”。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="426" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="462" />
         <source>正在读取政策清单……</source>
         <translation>正在读取政策清单……</translation>
     </message>
@@ -3687,52 +3948,67 @@
 <context>
     <name>RecognitionDialog</name>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="110" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="121" />
         <source>就业困难人员认定</source>
         <translation>就业困难人员认定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="121" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="125" />
+        <source>申请认定就业困难人员（送审核）</source>
+        <translation>申请认定就业困难人员（送审核）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="128" />
+        <source>认定须经审核：保存后将生成“就业困难人员认定”办件草稿（已填入以下内容），请补全材料、受理并提交审核，审核通过后认定生效。</source>
+        <translation>认定须经审核：保存后将生成“就业困难人员认定”办件草稿（已填入以下内容），请补全材料、受理并提交审核，审核通过后认定生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="135" />
+        <source>生成认定办件</source>
+        <translation>生成认定办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assistance_dialogs.py" line="145" />
         <source>就业困难人员类别：</source>
         <translation>就业困难人员类别：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="122" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="146" />
         <source>部门信息核查</source>
         <translation>部门信息核查</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="124" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="148" />
         <source>工作人员调查（信息核查无法确认时）</source>
         <translation>工作人员调查（信息核查无法确认时）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="133" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="157" />
         <source>核实方式：</source>
         <translation>核实方式：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="137" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="161" />
         <source>信息核查结果：</source>
         <translation>信息核查结果：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="139" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="163" />
         <source>调查日期：</source>
         <translation>调查日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="142" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="166" />
         <source>调查人员：</source>
         <translation>调查人员：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="146" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="170" />
         <source>调查情况：</source>
         <translation>调查情况：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="148" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="173" />
         <source>认定日期：</source>
         <translation>认定日期：</translation>
     </message>
@@ -3763,6 +4039,72 @@
         <location filename="../../ui/recovery_dialog.py" line="47" />
         <source>退出</source>
         <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>RelationDialog</name>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="299" />
+        <source>修改与户主关系</source>
+        <translation>修改与户主关系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="304" />
+        <source>成员</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="306" />
+        <source>与户主关系</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="307" />
+        <source>原户主{0}改为</source>
+        <translation>原户主{0}改为</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveMemberDialog</name>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="256" />
+        <source>移出家庭成员</source>
+        <translation>移出家庭成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="260" />
+        <source>成员</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="265" />
+        <source>移出原因</source>
+        <translation>移出原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="270" />
+        <source>移出日期</source>
+        <translation>移出日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="274" />
+        <source>如迁往何处；原因选“其他”时必填</source>
+        <translation>如迁往何处；原因选“其他”时必填</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="275" />
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="277" />
+        <source>此人是户主：须先用“修改关系”把另一名成员设为户主，才能移出。</source>
+        <translation>此人是户主：须先用“修改关系”把另一名成员设为户主，才能移出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="278" />
+        <source>移出</source>
+        <translation>移出</translation>
     </message>
 </context>
 <context>
@@ -4264,27 +4606,27 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="198" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="234" />
         <source>添加援助步骤</source>
         <translation>添加援助步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="202" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="238" />
         <source>如：推荐3个保洁岗位、参加家政服务培训</source>
         <translation>如：推荐3个保洁岗位、参加家政服务培训</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="203" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="239" />
         <source>服务内容：</source>
         <translation>服务内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="208" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="244" />
         <source>责任人：</source>
         <translation>责任人：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="210" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="246" />
         <source>完成时限：</source>
         <translation>完成时限：</translation>
     </message>
@@ -4292,22 +4634,22 @@
 <context>
     <name>StepProgressDialog</name>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="228" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="264" />
         <source>援助步骤进展</source>
         <translation>援助步骤进展</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="230" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="266" />
         <source>步骤：</source>
         <translation>步骤：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="234" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="270" />
         <source>进展情况：</source>
         <translation>进展情况：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="235" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="271" />
         <source>这一步已完成</source>
         <translation>这一步已完成</translation>
     </message>
@@ -4764,22 +5106,22 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="337" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="373" />
         <source>就业登记核验走访</source>
         <translation>就业登记核验走访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="340" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="376" />
         <source>走访日期：</source>
         <translation>走访日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="343" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="379" />
         <source>走访人员：</source>
         <translation>走访人员：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assistance_dialogs.py" line="347" />
+        <location filename="../../ui/pages/assistance_dialogs.py" line="383" />
         <source>核验情况：</source>
         <translation>核验情况：</translation>
     </message>
@@ -4788,6 +5130,14 @@
     <name>_Dialog</name>
     <message>
         <location filename="../../ui/pages/household_dialogs.py" line="69" />
+        <source>正在保存……</source>
+        <translation>正在保存……</translation>
+    </message>
+</context>
+<context>
+    <name>_MemberDialog</name>
+    <message>
+        <location filename="../../ui/pages/household_members.py" line="68" />
         <source>正在保存……</source>
         <translation>正在保存……</translation>
     </message>

@@ -1,18 +1,15 @@
 """Upgrade safety: a store written by an earlier program (schema 0004) is opened by the current one.
 
-There is no tagged release yet, so the "previous version" is a fixture store made the way that version
-made it: migrations applied only up to 0004 and rows written with the SQL of that schema (not with today's
-models). Opening it with the current program — exactly what the installed bundle does at start — must
-keep every row and leave a verified pre-migration backup.
+The first tagged release (v0.1.0) already has today's schema, so the "previous version" is a fixture
+store made the way the 0004 program made it (``old_store.py``). Opening it with the current program
+(exactly what the installed bundle does at start) must keep every row and leave a verified
+pre-migration backup.
 """
 
 from __future__ import annotations
 
-import uuid
-from datetime import date, datetime
 from pathlib import Path
 from random import Random
-from typing import Any
 
 import sqlalchemy as sa
 
@@ -21,70 +18,7 @@ from app.store import keys as store_keys
 from app.store.backup import list_backups
 from app.store.engine import make_engine
 from app.validation.synthetic import synthetic_name, synthetic_resident_id
-
-OLD_REVISION = "0004"
-
-
-def _filler(column: sa.Column[Any]) -> Any:
-    kind = column.type
-    if isinstance(kind, sa.Boolean):
-        return False
-    if isinstance(kind, sa.Integer):
-        return 1
-    if isinstance(kind, sa.DateTime):
-        return datetime(2026, 3, 1, 9, 0)
-    if isinstance(kind, sa.Date):
-        return date(2026, 3, 1)
-    if isinstance(kind, sa.JSON):
-        return {}
-    return "x"
-
-
-def insert_old_way(conn: sa.Connection, table: sa.Table, values: dict[str, Any]) -> None:
-    """Rows as the 0004 program wrote them: its own columns, every required one filled."""
-    row = dict(values)
-    for column in table.columns:
-        autoincrement = column.primary_key and isinstance(column.type, sa.Integer)
-        if column.name not in row and not column.nullable and column.server_default is None and not autoincrement:
-            row[column.name] = _filler(column)
-    conn.execute(table.insert().values(**row))
-
-
-def make_old_store(data_dir: DataDir, people: list[tuple[str, str]]) -> None:
-    data_dir.ensure()
-    info = store_keys.StoreInfo(store_id=str(uuid.uuid4()))
-    key = store_keys.create_key(info.store_id)
-    info.write(data_dir.store_info)
-    engine = make_engine(data_dir.db, key)
-    try:
-        migrate.upgrade(engine, OLD_REVISION)
-        meta = sa.MetaData()
-        meta.reflect(engine)
-        now = datetime(2026, 3, 1, 9, 0)
-        with engine.begin() as conn:
-            insert_old_way(
-                conn,
-                meta.tables["station"],
-                {"id": str(uuid.uuid4()), "code": "520102001", "name": "旧版测试站", "device_id": str(uuid.uuid4())},
-            )
-            for name, number in people:
-                insert_old_way(
-                    conn,
-                    meta.tables["person"],
-                    {
-                        "id": str(uuid.uuid4()),
-                        "name": name,
-                        "doc_type": "resident_id",
-                        "doc_number": number,
-                        "created_at": now,
-                        "updated_at": now,
-                        "version": 1,
-                        "deleted": False,
-                    },
-                )
-            insert_old_way(conn, meta.tables["setting"], {"key": "cfg:idle_lock_minutes", "value": "7"})
-    finally:
-        engine.dispose()
+from tests.packaging.old_store import OLD_REVISION, make_old_store
 
 
 def test_store_from_schema_0004_opens_without_loss_and_with_backup(tmp_path: Path) -> None:

@@ -151,7 +151,7 @@ class AddMemberDialog(_MemberDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None, detail: Any) -> None:
         super().__init__(ctx, parent, self.tr("添加家庭成员"))
         self.setObjectName("addMemberDialog")
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(680)  # the note beside a search hit fits without scrolling
         self.household_id = detail.household_id
         self.form.addRow(self.tr("户主"), QLabel(detail.head_name or self.tr("（无）")))
         self.search = QLineEdit()
