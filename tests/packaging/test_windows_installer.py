@@ -14,6 +14,7 @@ What Wine cannot prove is listed in docs/deployment.md ("Windows").
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -23,8 +24,12 @@ import time
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
+from random import Random
 
+import openpyxl
 import pytest
+
+from app.validation.synthetic import synthetic_name, synthetic_resident_id
 
 ROOT = Path(__file__).resolve().parents[2]
 INSTALL_DIR = "C:\\Program Files\\Fuwutai"
@@ -206,6 +211,48 @@ def _fuwutai(wine: Wine, *args: str, display: bool = False, encoding: str = "gbk
     return wine.run([f"{INSTALL_DIR}\\fuwutai.exe", *args], display=display, encoding=encoding)
 
 
+def _build_python() -> Path:
+    """The build prefix's Windows CPython (build/build-windows.sh installs the program's dependencies in it)."""
+    prefix = Path(os.environ.get("FUWUTAI_WINEPREFIX") or ROOT / "build" / ".wine")
+    python = prefix / "drive_c" / "fuwutai-build" / "python311" / "python.exe"
+    assert python.is_file(), f"{python} is missing: run build/build-windows.sh (it makes the build prefix)"
+    return python
+
+
+def _old_store_upgrade(wine: Wine, tmp_path: Path) -> None:
+    """A store written with the 0004 schema in this prefix (key in its Windows credential store, made
+    by the build's own Windows Python running tests/packaging/old_store.py), then opened by the installed
+    program: migrated with a pre-migration backup, every person kept (the exported list is compared)."""
+    rng = Random(7)
+    people = [(synthetic_name(rng), synthetic_resident_id(rng)) for _ in range(12)]
+    people_file = tmp_path / "old-people.json"
+    people_file.write_text(json.dumps(people, ensure_ascii=False), encoding="utf-8")
+    old_dir = "C:\\fuwutai-0004"
+    code, out = wine.run(
+        [_win(_build_python()), _win(ROOT / "tests" / "packaging" / "old_store.py"), old_dir, _win(people_file)],
+        encoding="utf-8",
+    )
+    assert code == 0 and "schema 0004 store written" in out, out
+    assert wine.c("fuwutai-0004", "fuwutai.db").is_file(), out
+
+    code, out = _fuwutai(wine, "--data-dir", old_dir, "doctor", "--json", encoding="utf-8")
+    checks = {c["check"]: c for c in json.loads(out[out.index("[") :])}
+    assert code == 0 and not [c for c in checks.values() if c["status"] == "fail"], out
+    code, out = _fuwutai(wine, "--data-dir", old_dir, "backup", "--list", "--json", encoding="utf-8")
+    assert code == 0, out
+    assert [b for b in json.loads(out[out.index("[") :]) if b["reason"] == "pre-migration"], out
+    exported = tmp_path / "old-persons.xlsx"
+    code, out = _fuwutai(wine, "--data-dir", old_dir, "export", "persons", _win(exported), encoding="utf-8")
+    assert code == 0 and exported.is_file(), out
+    sheet = openpyxl.load_workbook(exported, read_only=True).active
+    assert sheet is not None
+    rows = [[str(v) if v is not None else "" for v in row] for row in sheet.iter_rows(values_only=True)]
+    header = [cell.rstrip("*") for cell in rows[0]]
+    name_at, number_at = header.index("姓名"), header.index("证件号码")
+    assert {(row[name_at], row[number_at]) for row in rows[1:] if any(row)} == set(people)
+    print(f"schema 0004 store upgraded by the installed program: {len(people)} persons kept, backup taken")
+
+
 def test_windows_installer_under_wine(tmp_path: Path) -> None:
     for tool in ("wine", "wineserver", "xvfb-run", "x86_64-w64-mingw32-gcc", "makensis"):
         assert shutil.which(tool), f"{tool} missing: run scripts/bootstrap.sh as root"
@@ -294,6 +341,9 @@ def test_windows_installer_under_wine(tmp_path: Path) -> None:
     code, out = _fuwutai(wine, "user", "list", "--json")
     assert code == 0, out
     assert "winadmin" in out, out
+
+    # --- a store of the previous schema (0004), opened by the installed program: nothing lost -----------
+    _old_store_upgrade(wine, tmp_path)
 
     # --- silent uninstall keeps the data folder ---------------------------------------------------------
     code, out = wine.run([f"{INSTALL_DIR}\\uninstall.exe", "/S"])
