@@ -95,7 +95,15 @@ def build_main_window(ctx: AppContext, idle_minutes: float = 10, sync_runner: Sy
     def settings() -> QWidget:
         page = SettingsPage(ctx)
         page.settingsChanged.connect(settings_changed)
+        page.codesChanged.connect(codes_changed)
         return page
+
+    def codes_changed(_table: str) -> None:
+        # Pages that keep code tables loaded re-read them, so forms opened afterwards offer the new codes.
+        for built in window.pages.values():
+            reload_codes = getattr(built, "reload_code_tables", None)
+            if callable(reload_codes):
+                reload_codes()
 
     def settings_changed(values: dict[str, object]) -> None:
         from PySide6.QtWidgets import QApplication

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,6 +25,26 @@ from app.store.models import CalendarOverride
 from app.store.models import CodeEntry as CodeRow
 
 _CODE = re.compile(r"^[A-Za-z0-9_-]{1,20}$")
+
+Origin = Literal["bundled", "changed", "added", "platform"]
+
+
+@dataclass(frozen=True, slots=True)
+class CodeListing:
+    """One code of a table as the editor shows it, retired ones included, with where it comes from.
+
+    ``origin``: ``bundled`` (as shipped), ``changed`` (a shipped code renamed or retired here),
+    ``added`` (a code added here) or ``platform`` (pushed by the platform; ``source_version`` says
+    which release).
+    """
+
+    code: str
+    label: str
+    parent: str | None
+    active: bool
+    origin: Origin
+    source_version: str
+    bundled_label: str | None = None
 
 
 def effective_code_tables(session: Session) -> dict[str, CodeTable]:
@@ -45,6 +67,41 @@ def effective_code_tables(session: Session) -> dict[str, CodeTable]:
             base.table, base.name, f"{base.version}+local", base.editable, tuple(entries.values()), base.note
         )
     return tables
+
+
+def code_table_listing(session: Session, table: str) -> list[CodeListing]:
+    """Every code of ``table`` (shipped order first, then the store's additions), retired ones too."""
+    base = load_bundled_code_tables().get(table)
+    if base is None:
+        raise UserError(f"没有名为“{table}”的代码表，请用“fuwutai codes list”查看可用的代码表。")
+    rows = {
+        row.code: row
+        for row in session.scalars(
+            select(CodeRow).where(CodeRow.table_name == table).order_by(CodeRow.sort, CodeRow.code)
+        )
+    }
+    listing: list[CodeListing] = []
+    for entry in base.entries:
+        row = rows.pop(entry.code, None)
+        if row is None:
+            listing.append(
+                CodeListing(entry.code, entry.label, entry.parent, True, "bundled", base.version, entry.label)
+            )
+            continue
+        origin = _origin(row.source_version, "changed")
+        listing.append(
+            CodeListing(row.code, row.label, row.parent, row.active, origin, row.source_version, entry.label)
+        )
+    for row in rows.values():
+        origin = _origin(row.source_version, "added")
+        listing.append(CodeListing(row.code, row.label, row.parent, row.active, origin, row.source_version))
+    return listing
+
+
+def _origin(source_version: str, local: Origin) -> Origin:
+    if source_version == "local":
+        return local
+    return "bundled" if source_version == "bundled" else "platform"
 
 
 def set_local_code(
@@ -71,9 +128,14 @@ def set_local_code(
     if active and not (0 < len(label) <= 100):
         raise UserError("名称不能为空，且不能超过 100 个字，请重新输入。")
     current = effective_code_tables(session)[table]
-    if parent is not None and not current.contains(parent):
-        raise UserError(f"上级代码“{parent}”不在代码表“{base.name}”中，请核对。")
     row = session.get(CodeRow, (table, code))
+    if not active:  # retiring keeps the code where it is (so re-activating puts it back under its group)
+        shown = current.get(code)
+        parent = shown.parent if shown is not None else (row.parent if row is not None else None)
+        if current.children(code):
+            raise UserError(f"代码“{code}”下还有使用中的下级代码，请先停用下级代码，再停用它。")
+    elif parent is not None and not current.contains(parent):
+        raise UserError(f"上级代码“{parent}”不在代码表“{base.name}”中，请核对。")
     if row is None:
         if not active and not current.contains(code):
             raise UserError(f"代码“{code}”不在代码表“{base.name}”中，无需停用。")

@@ -427,6 +427,10 @@ class EmployersPage(QWidget):
 
     # ------------------------------------------------------------------ data
 
+    def reload_code_tables(self) -> None:
+        """A code table was edited (设置 → 代码表维护): read the tables again for labels and new forms."""
+        self._load_labels()
+
     def _load_labels(self) -> None:
         store = self.ctx.store
 

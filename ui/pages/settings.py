@@ -1,4 +1,4 @@
-"""设置: station info, staff accounts (admin only), platform address and proxy, card reader, idle lock, font size."""
+"""设置: station (and 代码表维护), staff accounts (admin only), platform, proxy, card reader, idle lock, font size."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -43,6 +44,7 @@ ROLE_CHOICES = (
 
 class SettingsPage(QWidget):
     settingsChanged = Signal(dict)
+    codesChanged = Signal(str)  # a code table was edited in 代码表维护 (table name)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -55,9 +57,22 @@ class SettingsPage(QWidget):
         title.setObjectName("pageTitle")
         layout.addWidget(title)
         station = QGroupBox(self.tr("本站"))
-        station_form = QFormLayout(station)
+        station_row = QHBoxLayout(station)
+        station_form = QFormLayout()
         station_form.addRow(self.tr("站点名称："), QLabel(ctx.station_name))
         station_form.addRow(self.tr("区划代码："), QLabel(ctx.station_code))
+        station_row.addLayout(station_form, 1)
+        # 代码表维护 sits beside the station's name: the page must still fit a 1366×768 screen.
+        from ui.pages.code_tables import can_edit_codes, disabled_reason
+
+        self.code_tables_button = QPushButton(self.tr("代码表维护"))
+        self.code_tables_button.setObjectName("codeTables")
+        self.code_tables_button.setEnabled(can_edit_codes(ctx))
+        self.code_tables_button.setToolTip(
+            disabled_reason(ctx) or self.tr("补充、改名或停用重点产业、就业困难人员类别等本地代码表。")
+        )
+        self.code_tables_button.clicked.connect(self.open_code_tables)
+        station_row.addWidget(self.code_tables_button, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(station)
 
         box = QGroupBox(self.tr("工作站"))
@@ -124,6 +139,16 @@ class SettingsPage(QWidget):
         staff_layout.addWidget(self.add_staff)
         layout.addWidget(staff_box)
         layout.addStretch(1)
+
+    def open_code_tables(self) -> Any:
+        from ui.pages.code_tables import CodeTablesDialog
+
+        dialog = CodeTablesDialog(self.ctx, self)
+        dialog.changed.connect(self.codesChanged.emit)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.code_tables_dialog = dialog
+        dialog.open()
+        return dialog
 
     def refresh(self) -> None:
         store = self.ctx.store
