@@ -187,6 +187,26 @@ def main() -> int:
             person.close()  # type: ignore[union-attr]
         plans.close()
     shot(window, "settings", lambda: window.show_page("settings"))
+    # 代码表维护 is the station admin's: a 现代服务业 name added under its group
+    with store.session() as session:
+        ctx.user = authenticate(session, "admin", "demo-admin-1")
+    admin_window = build_main_window(ctx)
+    admin_window.resize(1366, 740)
+    admin_window.show()
+    codes = admin_window.show_page("settings").open_code_tables()  # type: ignore[attr-defined]
+    settle()
+    codes.select_table("key_industry")
+    settle()
+    entry = codes.add_code()
+    entry.code.setText("3001")
+    entry.label.setText("现代物流")
+    entry.parent_box.setCurrentIndex(entry.parent_box.findData("30"))
+    entry.save()
+    shot(codes, "code_tables")
+    codes.close()
+    admin_window.close()
+    with store.session() as session:
+        ctx.user = authenticate(session, "clerk", "demo-clerk-1")
     window.lock()
     shot(window, "locked")
     window.close()

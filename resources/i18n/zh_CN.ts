@@ -77,42 +77,42 @@
 <context>
     <name>AddStaffDialog</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="38" />
+        <location filename="../../ui/pages/settings.py" line="39" />
         <source>窗口经办</source>
         <translation>窗口经办</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="39" />
+        <location filename="../../ui/pages/settings.py" line="40" />
         <source>审核</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="40" />
+        <location filename="../../ui/pages/settings.py" line="41" />
         <source>站点管理员</source>
         <translation>站点管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="264" />
+        <location filename="../../ui/pages/settings.py" line="289" />
         <source>添加工作人员账号</source>
         <translation>添加工作人员账号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="271" />
+        <location filename="../../ui/pages/settings.py" line="296" />
         <source>用户名：</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="272" />
+        <location filename="../../ui/pages/settings.py" line="297" />
         <source>姓名：</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="273" />
+        <location filename="../../ui/pages/settings.py" line="298" />
         <source>角色：</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="274" />
+        <location filename="../../ui/pages/settings.py" line="299" />
         <source>初始密码：</source>
         <translation>初始密码：</translation>
     </message>
@@ -1380,6 +1380,202 @@
     </message>
 </context>
 <context>
+    <name>CodeEntryDialog</name>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="395" />
+        <source>字母或数字，如 3001</source>
+        <translation>字母或数字，如 3001</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="400" />
+        <source>（无上级，作为一级分类）</source>
+        <translation>（无上级，作为一级分类）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="408" />
+        <source>代码：</source>
+        <translation>代码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="409" />
+        <source>名称：</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="410" />
+        <source>上级：</source>
+        <translation>上级：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="413" />
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="414" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CodeTablesDialog</name>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="39" />
+        <source>随程序附带</source>
+        <translation>随程序附带</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="40" />
+        <source>本机修改</source>
+        <translation>本机修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="41" />
+        <source>本机新增</source>
+        <translation>本机新增</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="42" />
+        <source>平台下发</source>
+        <translation>平台下发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="66" />
+        <source>只有站点管理员可以维护代码表。当前账号（{0}）可以查看办件中的代码，但不能修改代码表。</source>
+        <translation>只有站点管理员可以维护代码表。当前账号（{0}）可以查看办件中的代码，但不能修改代码表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="81" />
+        <source>代码表维护</source>
+        <translation>代码表维护</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="90" />
+        <source>本站可以维护的代码表：</source>
+        <translation>本站可以维护的代码表：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="95" />
+        <source>民族、学历、行业等国家标准代码表不能在本机修改，这里不列出。</source>
+        <translation>民族、学历、行业等国家标准代码表不能在本机修改，这里不列出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="108" />
+        <source>代码</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="108" />
+        <source>名称</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="108" />
+        <source>来源</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="108" />
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="120" />
+        <location filename="../../ui/pages/code_tables.py" line="297" />
+        <source>新增代码</source>
+        <translation>新增代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="122" />
+        <location filename="../../ui/pages/code_tables.py" line="305" />
+        <source>改名</source>
+        <translation>改名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="124" />
+        <location filename="../../ui/pages/code_tables.py" line="255" />
+        <location filename="../../ui/pages/code_tables.py" line="366" />
+        <source>停用</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="126" />
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="183" />
+        <source>（此代码表没有说明）</source>
+        <translation>（此代码表没有说明）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="204" />
+        <source>使用中</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="204" />
+        <source>已停用</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="255" />
+        <source>重新启用</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="298" />
+        <source>已新增代码 {0}。</source>
+        <translation>已新增代码 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="312" />
+        <source>已将代码 {0} 改名。</source>
+        <translation>已将代码 {0} 改名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="325" />
+        <source>代码“{0}”已经有了（{1}），请换一个代码；要改名请在列表中选中它再点“改名”。</source>
+        <translation>代码“{0}”已经有了（{1}），请换一个代码；要改名请在列表中选中它再点“改名”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="327" />
+        <source>代码“{0}”已经有了（{1}，已停用），请换一个代码，或在列表中选中它再点“重新启用”。</source>
+        <translation>代码“{0}”已经有了（{1}，已停用），请换一个代码，或在列表中选中它再点“重新启用”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="349" />
+        <source>已重新启用代码 {0}。</source>
+        <translation>已重新启用代码 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="353" />
+        <source>停用代码“{0} {1}”后，新登记和新办件中不能再选它。
+已经使用这个代码的办件和登记保留原代码，不受影响；以后可以重新启用。
+
+确定停用吗？</source>
+        <translation>停用代码“{0} {1}”后，新登记和新办件中不能再选它。
+已经使用这个代码的办件和登记保留原代码，不受影响；以后可以重新启用。
+
+确定停用吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="358" />
+        <source>停用代码</source>
+        <translation>停用代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="367" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/code_tables.py" line="368" />
+        <source>已停用代码 {0}。</source>
+        <translation>已停用代码 {0}。</translation>
+    </message>
+</context>
+<context>
     <name>CommitmentEditor</name>
     <message>
         <location filename="../../ui/forms/commitment.py" line="26" />
@@ -1864,7 +2060,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/employers.py" line="377" />
-        <location filename="../../ui/pages/employers.py" line="590" />
+        <location filename="../../ui/pages/employers.py" line="594" />
         <source>核实（3个工作日）</source>
         <translation>核实（3个工作日）</translation>
     </message>
@@ -1890,97 +2086,97 @@
     </message>
     <message>
         <location filename="../../ui/pages/employers.py" line="409" />
-        <location filename="../../ui/pages/employers.py" line="487" />
+        <location filename="../../ui/pages/employers.py" line="491" />
         <source>推荐回访</source>
         <translation>推荐回访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="450" />
+        <location filename="../../ui/pages/employers.py" line="454" />
         <source>平台下发</source>
         <translation>平台下发</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="450" />
+        <location filename="../../ui/pages/employers.py" line="454" />
         <source>随程序附带，待平台同步</source>
         <translation>随程序附带，待平台同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="481" />
+        <location filename="../../ui/pages/employers.py" line="485" />
         <source>已超期</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="481" />
+        <location filename="../../ui/pages/employers.py" line="485" />
         <source>今日到期</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="503" />
+        <location filename="../../ui/pages/employers.py" line="507" />
         <source>正在查询单位……</source>
         <translation>正在查询单位……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="514" />
+        <location filename="../../ui/pages/employers.py" line="518" />
         <source>（书面承诺）</source>
         <translation>（书面承诺）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="523" />
+        <location filename="../../ui/pages/employers.py" line="527" />
         <source>已同步</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="523" />
+        <location filename="../../ui/pages/employers.py" line="527" />
         <source>待同步</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="530" />
+        <location filename="../../ui/pages/employers.py" line="534" />
         <source>共 {0} 家单位</source>
         <translation>共 {0} 家单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="569" />
+        <location filename="../../ui/pages/employers.py" line="573" />
         <source>岗位：</source>
         <translation>岗位：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="569" />
+        <location filename="../../ui/pages/employers.py" line="573" />
         <source>单位登记</source>
         <translation>单位登记</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="578" />
+        <location filename="../../ui/pages/employers.py" line="582" />
         <source>书面承诺受理</source>
         <translation>书面承诺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="580" />
+        <location filename="../../ui/pages/employers.py" line="584" />
         <source>未调查</source>
         <translation>未调查</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="588" />
+        <location filename="../../ui/pages/employers.py" line="592" />
         <source>待核实 {0} 项，其中已逾期 {1} 项</source>
         <translation>待核实 {0} 项，其中已逾期 {1} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="617" />
+        <location filename="../../ui/pages/employers.py" line="621" />
         <source>修改单位信息</source>
         <translation>修改单位信息</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="617" />
+        <location filename="../../ui/pages/employers.py" line="621" />
         <source>登记用人单位</source>
         <translation>登记用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="640" />
+        <location filename="../../ui/pages/employers.py" line="644" />
         <source>修改招聘岗位</source>
         <translation>修改招聘岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="640" />
+        <location filename="../../ui/pages/employers.py" line="644" />
         <source>新增招聘岗位（招聘登记）</source>
         <translation>新增招聘岗位（招聘登记）</translation>
     </message>
@@ -4192,142 +4388,152 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="27" />
+        <location filename="../../ui/pages/settings.py" line="28" />
         <source>标准</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="28" />
+        <location filename="../../ui/pages/settings.py" line="29" />
         <source>大字</source>
         <translation>大字</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="29" />
+        <location filename="../../ui/pages/settings.py" line="30" />
         <source>特大字</source>
         <translation>特大字</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="32" />
+        <location filename="../../ui/pages/settings.py" line="33" />
         <source>模拟读卡（培训演示）</source>
         <translation>模拟读卡（培训演示）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="33" />
+        <location filename="../../ui/pages/settings.py" line="34" />
         <source>社保卡读卡器（厂商动态库）</source>
         <translation>社保卡读卡器（厂商动态库）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="34" />
+        <location filename="../../ui/pages/settings.py" line="35" />
         <source>PC/SC 通用读卡器</source>
         <translation>PC/SC 通用读卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="35" />
+        <location filename="../../ui/pages/settings.py" line="36" />
         <source>二代身份证阅读器</source>
         <translation>二代身份证阅读器</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="54" />
+        <location filename="../../ui/pages/settings.py" line="56" />
         <source>设置</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="57" />
+        <location filename="../../ui/pages/settings.py" line="59" />
         <source>本站</source>
         <translation>本站</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="59" />
+        <location filename="../../ui/pages/settings.py" line="62" />
         <source>站点名称：</source>
         <translation>站点名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="60" />
+        <location filename="../../ui/pages/settings.py" line="63" />
         <source>区划代码：</source>
         <translation>区划代码：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="63" />
+        <location filename="../../ui/pages/settings.py" line="68" />
+        <source>代码表维护</source>
+        <translation>代码表维护</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="72" />
+        <source>补充、改名或停用重点产业、就业困难人员类别等本地代码表。</source>
+        <translation>补充、改名或停用重点产业、就业困难人员类别等本地代码表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="78" />
         <source>工作站</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="68" />
+        <location filename="../../ui/pages/settings.py" line="83" />
         <source> 分钟</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="86" />
+        <location filename="../../ui/pages/settings.py" line="101" />
         <source>无操作自动锁定：</source>
         <translation>无操作自动锁定：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="87" />
+        <location filename="../../ui/pages/settings.py" line="102" />
         <source>字号：</source>
         <translation>字号：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="88" />
+        <location filename="../../ui/pages/settings.py" line="103" />
         <source>省级平台地址：</source>
         <translation>省级平台地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="89" />
+        <location filename="../../ui/pages/settings.py" line="104" />
         <source>代理服务器：</source>
         <translation>代理服务器：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="90" />
+        <location filename="../../ui/pages/settings.py" line="105" />
         <source>CA 证书文件：</source>
         <translation>CA 证书文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="91" />
+        <location filename="../../ui/pages/settings.py" line="106" />
         <source>读卡器类型：</source>
         <translation>读卡器类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="92" />
+        <location filename="../../ui/pages/settings.py" line="107" />
         <source>读卡器动态库：</source>
         <translation>读卡器动态库：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="93" />
+        <location filename="../../ui/pages/settings.py" line="108" />
         <source>测试读卡器</source>
         <translation>测试读卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="100" />
+        <location filename="../../ui/pages/settings.py" line="115" />
         <source>读卡结果：</source>
         <translation>读卡结果：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="105" />
+        <location filename="../../ui/pages/settings.py" line="120" />
         <source>保存设置</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="115" />
+        <location filename="../../ui/pages/settings.py" line="130" />
         <source>工作人员账号（仅站点管理员可管理）</source>
         <translation>工作人员账号（仅站点管理员可管理）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="120" />
+        <location filename="../../ui/pages/settings.py" line="135" />
         <source>添加账号</source>
         <translation>添加账号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="154" />
+        <location filename="../../ui/pages/settings.py" line="179" />
         <source>此项由信息技术人员在预置配置文件（fuwutai.toml）中统一设置，不能在此修改。</source>
         <translation>此项由信息技术人员在预置配置文件（fuwutai.toml）中统一设置，不能在此修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="175" />
+        <location filename="../../ui/pages/settings.py" line="200" />
         <source>正在读卡……</source>
         <translation>正在读卡……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="234" />
+        <location filename="../../ui/pages/settings.py" line="259" />
         <source>设置已保存。</source>
         <translation>设置已保存。</translation>
     </message>
@@ -4441,42 +4647,42 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="112" />
+        <location filename="../../ui/shell.py" line="120" />
         <source>此栏目的服务（{0}）将在后续版本中提供；目前可在“人员”“办件”中办理相关事项。</source>
         <translation>此栏目的服务（{0}）将在后续版本中提供；目前可在“人员”“办件”中办理相关事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="117" />
+        <location filename="../../ui/shell.py" line="125" />
         <source>家庭与安置点</source>
         <translation>家庭与安置点</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="118" />
+        <location filename="../../ui/shell.py" line="126" />
         <source>单位与岗位</source>
         <translation>单位与岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="119" />
+        <location filename="../../ui/shell.py" line="127" />
         <source>统计</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="121" />
+        <location filename="../../ui/shell.py" line="129" />
         <source>工作台</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="122" />
+        <location filename="../../ui/shell.py" line="130" />
         <source>人员</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="123" />
+        <location filename="../../ui/shell.py" line="131" />
         <source>办件</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="127" />
+        <location filename="../../ui/shell.py" line="135" />
         <source>设置</source>
         <translation>设置</translation>
     </message>
