@@ -5,7 +5,9 @@ every source that goes into it; ``FUWUTAI_WINDOWS_SETUP`` names a given installe
 of the test's own: silent install with a preset ``fuwutai.toml``, the installed files, Start-menu
 shortcut and uninstall entry, a real store made by the installed program, the program's ``--self-test``
 with Qt's ``windows`` platform under ``xvfb-run``, an upgrade (installing again over it) that keeps the
-preset and the data, a silent uninstall that keeps the data folder, and ``uninstall.exe /S /PURGE``.
+preset and the data, a store of the previous schema (0004, made in the prefix by the build's own Windows
+Python with ``old_store.py``) that the installed program migrates with a backup and nothing lost, a
+silent uninstall that keeps the data folder, and ``uninstall.exe /S /PURGE``.
 
 Wine 8 lacks three system DLLs that Qt 6.12 / pydantic-core import; stand-ins compiled here from
 ``build/windows/wine-stubs/*.c`` go into this test's prefix only (never into the bundle or installer).
