@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 
 def build_main_window(ctx: AppContext, idle_minutes: float = 10, sync_runner: SyncRunner | None = None) -> MainWindow:
+    from ui import code_cache
     from ui.pages.cases import CasesPage
     from ui.pages.dashboard import DashboardPage
     from ui.pages.persons import PersonsPage
@@ -100,6 +101,7 @@ def build_main_window(ctx: AppContext, idle_minutes: float = 10, sync_runner: Sy
 
     def codes_changed(_table: str) -> None:
         # Pages that keep code tables loaded re-read them, so forms opened afterwards offer the new codes.
+        code_cache.refresh(ctx)
         for built in window.pages.values():
             reload_codes = getattr(built, "reload_code_tables", None)
             if callable(reload_codes):
@@ -135,6 +137,7 @@ def build_main_window(ctx: AppContext, idle_minutes: float = 10, sync_runner: Sy
         ("settings", QCoreApplication.translate("Shell", "设置"), settings),
     ]
     window = MainWindow(ctx, pages, idle_minutes)
+    code_cache.refresh(ctx)
     if sync_runner is not None:
         from ui.sync_screens import attach_sync
 

@@ -182,9 +182,9 @@ class CensusDialog(_Dialog):
 
 
 def _employment_forms() -> list[tuple[str, str]]:
-    from app.refdata.codes import load_bundled_code_tables
+    from ui import code_cache
 
-    table = load_bundled_code_tables().get("employment_form")
+    table = code_cache.table("employment_form")
     return [(e.code, e.label) for e in table] if table is not None else []
 
 

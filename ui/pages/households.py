@@ -229,9 +229,9 @@ class HouseholdDetail(QGroupBox):
 
 
 def _relation_labels() -> dict[str, str]:
-    from app.refdata.codes import load_bundled_code_tables
+    from ui import code_cache
 
-    table = load_bundled_code_tables().get("relation")
+    table = code_cache.table("relation")
     return {e.code: e.label for e in table} if table is not None else {}
 
 
