@@ -246,9 +246,13 @@ def _old_store_upgrade(wine: Wine, tmp_path: Path) -> None:
     exported = tmp_path / "old-persons.xlsx"
     code, out = _fuwutai(wine, "--data-dir", old_dir, "export", "persons", _win(exported), encoding="utf-8")
     assert code == 0 and exported.is_file(), out
-    sheet = openpyxl.load_workbook(exported, read_only=True).active
-    assert sheet is not None
-    rows = [[str(v) if v is not None else "" for v in row] for row in sheet.iter_rows(values_only=True)]
+    workbook = openpyxl.load_workbook(exported, read_only=True)  # read-only keeps the file open until closed
+    try:
+        sheet = workbook.active
+        assert sheet is not None
+        rows = [[str(v) if v is not None else "" for v in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
     header = [cell.rstrip("*") for cell in rows[0]]
     name_at, number_at = header.index("姓名"), header.index("证件号码")
     assert {(row[name_at], row[number_at]) for row in rows[1:] if any(row)} == set(people)

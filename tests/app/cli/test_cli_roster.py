@@ -59,9 +59,13 @@ def test_import_search_show_export(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "李四" in capsys.readouterr().out
     out = tmp_path / "persons.xlsx"
     assert run(["--data-dir", data, "export", "persons", str(out)]) == 0
-    sheet = load_workbook(out, read_only=True).active
-    assert sheet is not None
-    rows = [r for r in sheet.iter_rows(values_only=True) if any(r)]
+    workbook = load_workbook(out, read_only=True)  # read-only keeps the file open until closed
+    try:
+        sheet = workbook.active
+        assert sheet is not None
+        rows = [r for r in sheet.iter_rows(values_only=True) if any(r)]
+    finally:
+        workbook.close()
     assert len(rows) == 7 and {"张三", "李四"} <= {v for r in rows for v in r}
 
 
