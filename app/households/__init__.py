@@ -23,7 +23,6 @@ from app.households.rules import SettlementFigures
 from app.households.service import (
     HouseholdError,
     add_household,
-    clear_zero_employment,
     create_settlement,
     household_detail,
     list_settlements,
@@ -34,8 +33,8 @@ from app.households.service import (
     set_able_to_work,
     settlement_figures,
     settlement_households,
-    zero_employment_list,
 )
+from app.households.zero_list import clear_zero_employment, zero_employment_list
 
 __all__ = [
     "CLEARED_BY_MEMBER_CHANGE",
