@@ -18,6 +18,12 @@ def table(name: str) -> CodeTable | None:
     return _tables.get(name) or load_bundled_code_tables().get(name)
 
 
+def choices(name: str) -> list[tuple[str, str]]:
+    """(code, label) of every active code of a table, in its order (empty for an unknown table)."""
+    found = table(name)
+    return [(entry.code, entry.label) for entry in found] if found is not None else []
+
+
 def refresh(ctx: AppContext) -> None:
     store = ctx.store
 

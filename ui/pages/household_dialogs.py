@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import code_cache
 from ui.context import AppContext
 from ui.errors import user_message
 from ui.operations import Operation
@@ -102,8 +103,8 @@ class CensusDialog(_Dialog):
         self.form.addRow(self.tr("就业地区划"), self.division)
         self.work_form = QComboBox()
         self.work_form.setObjectName("censusWorkForm")
-        for entry in _employment_forms():
-            self.work_form.addItem(entry[1], entry[0])
+        for code, label in code_cache.choices("employment_form"):
+            self.work_form.addItem(label, code)
         self.form.addRow(self.tr("就业形式"), self.work_form)
         self.employer = QLineEdit()
         self.employer.setObjectName("censusEmployer")
@@ -179,13 +180,6 @@ class CensusDialog(_Dialog):
                 return record_census(session, actor, data, today())
 
         self._run(job, lambda census_id: census_id)
-
-
-def _employment_forms() -> list[tuple[str, str]]:
-    from ui import code_cache
-
-    table = code_cache.table("employment_form")
-    return [(e.code, e.label) for e in table] if table is not None else []
 
 
 class ClearDialog(_Dialog):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import code_cache
 from ui.context import AppContext
 from ui.operations import Operation
 from ui.pages.household_dialogs import _date, _Dialog, _today
@@ -29,17 +30,10 @@ HEAD = "01"
 SEARCH_DELAY_MS = 250
 
 
-def _relations() -> list[tuple[str, str]]:
-    from ui import code_cache
-
-    table = code_cache.table("relation")
-    return [(e.code, e.label) for e in table] if table is not None else [(HEAD, "户主")]
-
-
 def _relation_combo(name: str, skip_head: bool = False, current: str | None = None) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(name)
-    for code, label in _relations():
+    for code, label in code_cache.choices("relation") or [(HEAD, "户主")]:
         if skip_head and code == HEAD:
             continue
         combo.addItem(label, code)

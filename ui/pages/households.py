@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import code_cache
 from ui.context import AppContext
 from ui.operations import Operation
 from ui.pages.household_members import MemberActions
@@ -150,7 +151,7 @@ class HouseholdDetail(QGroupBox):
             self.episodes.setText("")
             self._buttons()
             return
-        relations = _relation_labels()
+        relations = dict(code_cache.choices("relation"))
         where = detail.settlement_name or detail.address or ""
         status = self.tr("零就业家庭") if detail.zero_employment else (
             self.tr("一户一人以上就业") if detail.employed else self.tr("无劳动力户"))
@@ -226,13 +227,6 @@ class HouseholdDetail(QGroupBox):
         if self.detail is not None:
             self.load(self.detail.household_id)
         self.changed.emit()
-
-
-def _relation_labels() -> dict[str, str]:
-    from ui import code_cache
-
-    table = code_cache.table("relation")
-    return {e.code: e.label for e in table} if table is not None else {}
 
 
 class _ImportProgress(QObject):
