@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.auth import ROLE_LABELS, PermissionDenied, Role, StaffInfo, allowed, require
+from app.auth import PermissionDenied, StaffInfo, allowed, require
 from app.catalog import Catalog
 from app.errors import NotFound, ValidationFailed
 from app.persons.service import set_employment_status
@@ -167,9 +167,8 @@ def _active_recognition(session: Session, person_id: str) -> HardshipRecognition
 def _may_recognize(session: Session, actor: StaffInfo, person_id: str, case_id: str | None) -> None:
     if case_id is None:
         if not allowed(actor.role, "hardship.recognize"):
-            label = ROLE_LABELS.get(Role(actor.role), actor.role) if actor.role in set(Role) else actor.role
             raise PermissionDenied(
-                f"当前账号（{label}）不能直接认定就业困难人员：请在人员档案中点“申请认定（送审核）”"
+                f"当前账号（{actor.role_label}）不能直接认定就业困难人员：请在人员档案中点“申请认定（送审核）”"
                 "发起就业困难人员认定办件，经审核人员审核通过后生效。"
             )
         return
