@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
 from app.auth import StaffInfo
 from app.clock import today as local_today
+from app.employers import list_employers
 from app.errors import NotFound
 from app.services_extra.common import ServiceError, clean, not_future
 from app.store.models import Employer
@@ -50,16 +51,10 @@ class EmployerChoice:
 
 def find_employers(session: Session, text: str, *, limit: int = 20) -> list[EmployerChoice]:
     """Registered employers whose name contains ``text`` or whose 统一社会信用代码 starts with it."""
-    text = text.strip()
-    if not text:
+    if not text.strip():
         return []
-    query = (
-        select(Employer.id, Employer.name, Employer.uscc)
-        .where(Employer.deleted.is_(False), or_(Employer.name.contains(text), Employer.uscc.startswith(text.upper())))
-        .order_by(Employer.name)
-        .limit(limit)
-    )
-    return [EmployerChoice(i, n, u) for i, n, u in session.execute(query)]
+    # The 单位与岗位 list's own search rule, so both find the same employers.
+    return [EmployerChoice(row.id, row.name, row.uscc) for row in list_employers(session, text, limit=limit)]
 
 
 def is_scale_layoff(affected: int, workforce: int | None) -> bool:
