@@ -53,17 +53,15 @@ def active_flag(session: Session, person_id: str) -> GreenChannelInfo | None:
     return GreenChannelInfo(row.id, row.person_id, row.reason, row.since) if row else None
 
 
-def green_persons(session: Session, person_ids: Iterable[str]) -> set[str]:
-    ids = list({p for p in person_ids if p})
-    if not ids:
-        return set()
-    return set(
-        session.scalars(
-            select(GreenChannel.person_id).where(
-                GreenChannel.person_id.in_(ids), GreenChannel.deleted.is_(False), GreenChannel.until.is_(None)
-            )
-        )
-    )
+def green_persons(session: Session, person_ids: Iterable[str] | None = None) -> set[str]:
+    """Who of ``person_ids`` (everyone, when None) is in the green channel now."""
+    query = select(GreenChannel.person_id).where(GreenChannel.deleted.is_(False), GreenChannel.until.is_(None))
+    if person_ids is not None:
+        ids = list({p for p in person_ids if p})
+        if not ids:
+            return set()
+        query = query.where(GreenChannel.person_id.in_(ids))
+    return set(session.scalars(query))
 
 
 def flag(session: Session, actor: StaffInfo, person_id: str, reason: str, *, today: date | None = None) -> str:

@@ -15,8 +15,8 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from app.privacy import mask_id
+from app.services_extra.green_channel import green_persons
 from app.store.models import Case, Person
-from app.store.models_services import GreenChannel
 from app.workflow.states import OPEN_STATES, STATE_LABELS, State
 
 
@@ -67,18 +67,11 @@ def _filtered(query: Select[tuple[str]], f: CaseFilter) -> Select[tuple[str]]:
     return query
 
 
-def _active_green(session: Session, person_ids: Sequence[str] | None = None) -> set[str]:
-    query = select(GreenChannel.person_id).where(GreenChannel.deleted.is_(False), GreenChannel.until.is_(None))
-    if person_ids is not None:
-        query = query.where(GreenChannel.person_id.in_(list(person_ids)))
-    return set(session.scalars(query))
-
-
 def case_ids(session: Session, f: CaseFilter, limit: int = 1_000_000) -> list[str]:
     newest_first = _filtered(select(Case.id), f).order_by(Case.created_at.desc()).limit(limit)
     if f.green is None:
         return list(session.scalars(newest_first))
-    green = _active_green(session)
+    green = green_persons(session)
     first: list[str] = list(session.scalars(newest_first.where(Case.person_id.in_(list(green))))) if green else []
     if f.green == "only":
         return first
@@ -95,7 +88,7 @@ def case_rows(session: Session, ids: Sequence[str]) -> dict[str, CaseRow]:
         .where(Case.id.in_(list(ids)))
     )
     found = list(rows)
-    green = _active_green(session, [case.person_id for case, _n, _d in found if case.person_id])
+    green = green_persons(session, [case.person_id for case, _n, _d in found if case.person_id])
     result: dict[str, CaseRow] = {}
     for case, name, doc in found:
         result[case.id] = CaseRow(
