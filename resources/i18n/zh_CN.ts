@@ -3,73 +3,73 @@
 <context>
     <name>AddMemberDialog</name>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="152" />
+        <location filename="../../ui/pages/household_members.py" line="146" />
         <source>添加家庭成员</source>
         <translation>添加家庭成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="156" />
+        <location filename="../../ui/pages/household_members.py" line="150" />
         <source>户主</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="156" />
+        <location filename="../../ui/pages/household_members.py" line="150" />
         <source>（无）</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="159" />
+        <location filename="../../ui/pages/household_members.py" line="153" />
         <source>输入证件号码、姓名、拼音或手机尾号查找已登记的人员</source>
         <translation>输入证件号码、姓名、拼音或手机尾号查找已登记的人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="161" />
+        <location filename="../../ui/pages/household_members.py" line="155" />
         <source>查找人员</source>
         <translation>查找人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="166" />
-        <location filename="../../ui/pages/household_members.py" line="222" />
+        <location filename="../../ui/pages/household_members.py" line="160" />
+        <location filename="../../ui/pages/household_members.py" line="216" />
         <source>尚未登记的人员，请先在“人员”页面点“新建”登记，再回来添加。</source>
         <translation>尚未登记的人员，请先在“人员”页面点“新建”登记，再回来添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="172" />
+        <location filename="../../ui/pages/household_members.py" line="166" />
         <source>与户主关系</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="174" />
+        <location filename="../../ui/pages/household_members.py" line="168" />
         <source>本户已有户主。如要更换户主，添加后用“修改关系”设置。</source>
         <translation>本户已有户主。如要更换户主，添加后用“修改关系”设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="210" />
+        <location filename="../../ui/pages/household_members.py" line="204" />
         <source>（已是本户成员）</source>
         <translation>（已是本户成员）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="211" />
+        <location filename="../../ui/pages/household_members.py" line="205" />
         <source>（已是另一户成员，须先从原家庭移出）</source>
         <translation>（已是另一户成员，须先从原家庭移出）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="218" />
+        <location filename="../../ui/pages/household_members.py" line="212" />
         <source>找到 {0} 人，请选择要加入本户的人员。</source>
         <translation>找到 {0} 人，请选择要加入本户的人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="220" />
+        <location filename="../../ui/pages/household_members.py" line="214" />
         <source>没有找到此人：本站尚未登记。请先在“人员”页面点“新建”登记此人，再回来添加。</source>
         <translation>没有找到此人：本站尚未登记。请先在“人员”页面点“新建”登记此人，再回来添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="229" />
+        <location filename="../../ui/pages/household_members.py" line="223" />
         <source>正在查询……</source>
         <translation>正在查询……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="235" />
+        <location filename="../../ui/pages/household_members.py" line="229" />
         <source>请先查找并选择要加入本户的人员。尚未登记的人员请先在“人员”页面新建。</source>
         <translation>请先查找并选择要加入本户的人员。尚未登记的人员请先在“人员”页面新建。</translation>
     </message>
@@ -1200,102 +1200,102 @@
 <context>
     <name>CensusDialog</name>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="80" />
+        <location filename="../../ui/pages/household_dialogs.py" line="81" />
         <source>劳动力就业情况核实</source>
         <translation>劳动力就业情况核实</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="84" />
+        <location filename="../../ui/pages/household_dialogs.py" line="85" />
         <source>劳动力</source>
         <translation>劳动力</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="89" />
+        <location filename="../../ui/pages/household_dialogs.py" line="90" />
         <source>核实日期</source>
         <translation>核实日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="90" />
+        <location filename="../../ui/pages/household_dialogs.py" line="91" />
         <source>已就业</source>
         <translation>已就业</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="95" />
+        <location filename="../../ui/pages/household_dialogs.py" line="96" />
         <source>县内</source>
         <translation>县内</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="95" />
+        <location filename="../../ui/pages/household_dialogs.py" line="96" />
         <source>省内县外</source>
         <translation>省内县外</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="96" />
+        <location filename="../../ui/pages/household_dialogs.py" line="97" />
         <source>省外</source>
         <translation>省外</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="98" />
+        <location filename="../../ui/pages/household_dialogs.py" line="99" />
         <source>就业去向</source>
         <translation>就业去向</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="101" />
+        <location filename="../../ui/pages/household_dialogs.py" line="102" />
         <source>就业地行政区划代码（6/9/12位，可不填）</source>
         <translation>就业地行政区划代码（6/9/12位，可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="102" />
+        <location filename="../../ui/pages/household_dialogs.py" line="103" />
         <source>就业地区划</source>
         <translation>就业地区划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="107" />
+        <location filename="../../ui/pages/household_dialogs.py" line="108" />
         <source>就业形式</source>
         <translation>就业形式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="110" />
+        <location filename="../../ui/pages/household_dialogs.py" line="111" />
         <source>就业单位</source>
         <translation>就业单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="113" />
+        <location filename="../../ui/pages/household_dialogs.py" line="114" />
         <source>岗位</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="114" />
+        <location filename="../../ui/pages/household_dialogs.py" line="115" />
         <source>帮扶车间</source>
         <translation>帮扶车间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="116" />
+        <location filename="../../ui/pages/household_dialogs.py" line="117" />
         <source>公益性岗位</source>
         <translation>公益性岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="124" />
+        <location filename="../../ui/pages/household_dialogs.py" line="125" />
         <source> 元/月</source>
         <translation> 元/月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="125" />
+        <location filename="../../ui/pages/household_dialogs.py" line="126" />
         <source>月收入</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="128" />
+        <location filename="../../ui/pages/household_dialogs.py" line="129" />
         <source>如：照顾家庭、在校、务农、患病</source>
         <translation>如：照顾家庭、在校、务农、患病</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="129" />
+        <location filename="../../ui/pages/household_dialogs.py" line="130" />
         <source>未就业原因</source>
         <translation>未就业原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="132" />
+        <location filename="../../ui/pages/household_dialogs.py" line="133" />
         <source>核实人</source>
         <translation>核实人</translation>
     </message>
@@ -1316,47 +1316,47 @@
 <context>
     <name>ClearDialog</name>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="197" />
+        <location filename="../../ui/pages/household_dialogs.py" line="191" />
         <source>零就业家庭清零</source>
         <translation>零就业家庭清零</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="201" />
+        <location filename="../../ui/pages/household_dialogs.py" line="195" />
         <source>户主</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="206" />
+        <location filename="../../ui/pages/household_dialogs.py" line="200" />
         <source>已就业</source>
         <translation>已就业</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="206" />
+        <location filename="../../ui/pages/household_dialogs.py" line="200" />
         <source>未就业</source>
         <translation>未就业</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="209" />
+        <location filename="../../ui/pages/household_dialogs.py" line="203" />
         <source>（家庭已无劳动力）</source>
         <translation>（家庭已无劳动力）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="210" />
+        <location filename="../../ui/pages/household_dialogs.py" line="204" />
         <source>实现就业的成员</source>
         <translation>实现就业的成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="215" />
+        <location filename="../../ui/pages/household_dialogs.py" line="209" />
         <source>就业途径</source>
         <translation>就业途径</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="220" />
+        <location filename="../../ui/pages/household_dialogs.py" line="214" />
         <source>清零日期</source>
         <translation>清零日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="223" />
+        <location filename="../../ui/pages/household_dialogs.py" line="217" />
         <source>备注</source>
         <translation>备注</translation>
     </message>
@@ -2383,140 +2383,140 @@
 <context>
     <name>HouseholdDetail</name>
     <message>
-        <location filename="../../ui/pages/households.py" line="89" />
+        <location filename="../../ui/pages/household_detail.py" line="75" />
         <source>家庭详情</source>
         <translation>家庭详情</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="93" />
-        <location filename="../../ui/pages/households.py" line="148" />
+        <location filename="../../ui/pages/household_detail.py" line="79" />
+        <location filename="../../ui/pages/household_detail.py" line="134" />
         <source>请在左侧选择一户。</source>
         <translation>请在左侧选择一户。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="98" />
+        <location filename="../../ui/pages/household_detail.py" line="84" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="98" />
+        <location filename="../../ui/pages/household_detail.py" line="84" />
         <source>关系</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="98" />
+        <location filename="../../ui/pages/household_detail.py" line="84" />
         <source>年龄</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="98" />
+        <location filename="../../ui/pages/household_detail.py" line="84" />
         <source>劳动力</source>
         <translation>劳动力</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="98" />
+        <location filename="../../ui/pages/household_detail.py" line="84" />
         <source>就业</source>
         <translation>就业</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="98" />
+        <location filename="../../ui/pages/household_detail.py" line="84" />
         <source>最近核实</source>
         <translation>最近核实</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="108" />
+        <location filename="../../ui/pages/household_detail.py" line="94" />
         <source>核实就业情况</source>
         <translation>核实就业情况</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="110" />
+        <location filename="../../ui/pages/household_detail.py" line="96" />
         <source>为所选成员登记一次就业情况核实（就业去向、形式、单位、收入）</source>
         <translation>为所选成员登记一次就业情况核实（就业去向、形式、单位、收入）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="111" />
+        <location filename="../../ui/pages/household_detail.py" line="97" />
         <source>清零</source>
         <translation>清零</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="113" />
+        <location filename="../../ui/pages/household_detail.py" line="99" />
         <source>有成员实现就业后，登记清零日期和就业途径，移出零就业家庭名单</source>
         <translation>有成员实现就业后，登记清零日期和就业途径，移出零就业家庭名单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="142" />
+        <location filename="../../ui/pages/household_detail.py" line="128" />
         <source>正在打开家庭……</source>
         <translation>正在打开家庭……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="155" />
+        <location filename="../../ui/pages/household_detail.py" line="141" />
         <source>零就业家庭</source>
         <translation>零就业家庭</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="156" />
+        <location filename="../../ui/pages/household_detail.py" line="142" />
         <source>一户一人以上就业</source>
         <translation>一户一人以上就业</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="156" />
+        <location filename="../../ui/pages/household_detail.py" line="142" />
         <source>无劳动力户</source>
         <translation>无劳动力户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="157" />
+        <location filename="../../ui/pages/household_detail.py" line="143" />
         <source>户主：{0}　{1}　户编号：{2}　迁出村：{3}　{4}
 劳动力 {5} 人，已就业 {6} 人：{7}</source>
         <translation>户主：{0}　{1}　户编号：{2}　迁出村：{3}　{4}
 劳动力 {5} 人，已就业 {6} 人：{7}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="171" />
+        <location filename="../../ui/pages/household_detail.py" line="157" />
         <source>（帮扶车间）</source>
         <translation>（帮扶车间）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="173" />
+        <location filename="../../ui/pages/household_detail.py" line="159" />
         <source>（公益性岗位）</source>
         <translation>（公益性岗位）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="174" />
+        <location filename="../../ui/pages/household_detail.py" line="160" />
         <source>是</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="174" />
+        <location filename="../../ui/pages/household_detail.py" line="160" />
         <source>无劳动能力</source>
         <translation>无劳动能力</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="174" />
+        <location filename="../../ui/pages/household_detail.py" line="160" />
         <source>否</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="177" />
+        <location filename="../../ui/pages/household_detail.py" line="163" />
         <source>已就业</source>
         <translation>已就业</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="177" />
+        <location filename="../../ui/pages/household_detail.py" line="163" />
         <source>未就业</source>
         <translation>未就业</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="184" />
+        <location filename="../../ui/pages/household_detail.py" line="170" />
         <source>{0} 起列入零就业家庭名单，尚未清零。</source>
         <translation>{0} 起列入零就业家庭名单，尚未清零。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="186" />
+        <location filename="../../ui/pages/household_detail.py" line="172" />
         <source>{0} 列入，{1} 因成员变动移出名单</source>
         <translation>{0} 列入，{1} 因成员变动移出名单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="192" />
+        <location filename="../../ui/pages/household_detail.py" line="178" />
         <source>{0} 列入，{1} 清零：{2}经{3}实现就业。</source>
         <translation>{0} 列入，{1} 清零：{2}经{3}实现就业。</translation>
     </message>
@@ -2596,308 +2596,308 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households.py" line="251" />
+        <location filename="../../ui/pages/households.py" line="52" />
         <source>家庭与安置点</source>
         <translation>家庭与安置点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="262" />
-        <location filename="../../ui/pages/households.py" line="520" />
+        <location filename="../../ui/pages/households.py" line="63" />
+        <location filename="../../ui/pages/households.py" line="321" />
         <source>零就业家庭</source>
         <translation>零就业家庭</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="263" />
-        <location filename="../../ui/pages/households.py" line="327" />
+        <location filename="../../ui/pages/households.py" line="64" />
+        <location filename="../../ui/pages/households.py" line="128" />
         <source>安置点</source>
         <translation>安置点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="275" />
+        <location filename="../../ui/pages/households.py" line="76" />
         <source>显示已清零</source>
         <translation>显示已清零</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="279" />
+        <location filename="../../ui/pages/households.py" line="80" />
         <source>重新核查</source>
         <translation>重新核查</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="281" />
+        <location filename="../../ui/pages/households.py" line="82" />
         <source>按成员的年龄、劳动能力和就业状态重新核查，把新出现的零就业家庭列入名单</source>
         <translation>按成员的年龄、劳动能力和就业状态重新核查，把新出现的零就业家庭列入名单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="287" />
-        <location filename="../../ui/pages/households.py" line="355" />
+        <location filename="../../ui/pages/households.py" line="88" />
+        <location filename="../../ui/pages/households.py" line="156" />
         <source>户主</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="287" />
+        <location filename="../../ui/pages/households.py" line="88" />
         <source>安置点/住址</source>
         <translation>安置点/住址</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="287" />
+        <location filename="../../ui/pages/households.py" line="88" />
         <source>列入日期</source>
         <translation>列入日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="287" />
+        <location filename="../../ui/pages/households.py" line="88" />
         <source>已列入（天）</source>
         <translation>已列入（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="287" />
-        <location filename="../../ui/pages/households.py" line="327" />
-        <location filename="../../ui/pages/households.py" line="339" />
-        <location filename="../../ui/pages/households.py" line="356" />
+        <location filename="../../ui/pages/households.py" line="88" />
+        <location filename="../../ui/pages/households.py" line="128" />
+        <location filename="../../ui/pages/households.py" line="140" />
+        <location filename="../../ui/pages/households.py" line="157" />
         <source>劳动力</source>
         <translation>劳动力</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="288" />
-        <location filename="../../ui/pages/households.py" line="327" />
-        <location filename="../../ui/pages/households.py" line="339" />
-        <location filename="../../ui/pages/households.py" line="356" />
+        <location filename="../../ui/pages/households.py" line="89" />
+        <location filename="../../ui/pages/households.py" line="128" />
+        <location filename="../../ui/pages/households.py" line="140" />
+        <location filename="../../ui/pages/households.py" line="157" />
         <source>已就业</source>
         <translation>已就业</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="288" />
-        <location filename="../../ui/pages/households.py" line="356" />
+        <location filename="../../ui/pages/households.py" line="89" />
+        <location filename="../../ui/pages/households.py" line="157" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="304" />
+        <location filename="../../ui/pages/households.py" line="105" />
         <source>新建安置点</source>
         <translation>新建安置点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="306" />
-        <location filename="../../ui/pages/households.py" line="593" />
+        <location filename="../../ui/pages/households.py" line="107" />
+        <location filename="../../ui/pages/households.py" line="394" />
         <source>导入花名册</source>
         <translation>导入花名册</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="308" />
+        <location filename="../../ui/pages/households.py" line="109" />
         <source>从 Excel 或 CSV 导入所选安置点的家庭花名册（全部正确才导入）</source>
         <translation>从 Excel 或 CSV 导入所选安置点的家庭花名册（全部正确才导入）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="309" />
+        <location filename="../../ui/pages/households.py" line="110" />
         <source>下载花名册模板</source>
         <translation>下载花名册模板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="318" />
+        <location filename="../../ui/pages/households.py" line="119" />
         <source>打开错误报告</source>
         <translation>打开错误报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="327" />
-        <location filename="../../ui/pages/households.py" line="339" />
+        <location filename="../../ui/pages/households.py" line="128" />
+        <location filename="../../ui/pages/households.py" line="140" />
         <source>户数</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="327" />
-        <location filename="../../ui/pages/households.py" line="340" />
+        <location filename="../../ui/pages/households.py" line="128" />
+        <location filename="../../ui/pages/households.py" line="141" />
         <source>就业率</source>
         <translation>就业率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="328" />
+        <location filename="../../ui/pages/households.py" line="129" />
         <source>一户一人以上就业户</source>
         <translation>一户一人以上就业户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="328" />
-        <location filename="../../ui/pages/households.py" line="340" />
+        <location filename="../../ui/pages/households.py" line="129" />
+        <location filename="../../ui/pages/households.py" line="141" />
         <source>零就业户</source>
         <translation>零就业户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="328" />
+        <location filename="../../ui/pages/households.py" line="129" />
         <source>名单中</source>
         <translation>名单中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="334" />
+        <location filename="../../ui/pages/households.py" line="135" />
         <source>安置点就业情况</source>
         <translation>安置点就业情况</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="340" />
-        <location filename="../../ui/pages/households.py" line="524" />
+        <location filename="../../ui/pages/households.py" line="141" />
+        <location filename="../../ui/pages/households.py" line="325" />
         <source>一户一人以上就业</source>
         <translation>一户一人以上就业</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="341" />
+        <location filename="../../ui/pages/households.py" line="142" />
         <source>县内</source>
         <translation>县内</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="341" />
+        <location filename="../../ui/pages/households.py" line="142" />
         <source>省内县外</source>
         <translation>省内县外</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="341" />
+        <location filename="../../ui/pages/households.py" line="142" />
         <source>省外</source>
         <translation>省外</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="342" />
+        <location filename="../../ui/pages/households.py" line="143" />
         <source>帮扶车间</source>
         <translation>帮扶车间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="342" />
+        <location filename="../../ui/pages/households.py" line="143" />
         <source>公益性岗位</source>
         <translation>公益性岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="343" />
+        <location filename="../../ui/pages/households.py" line="144" />
         <source>已核实劳动力</source>
         <translation>已核实劳动力</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="355" />
+        <location filename="../../ui/pages/households.py" line="156" />
         <source>户编号</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="355" />
+        <location filename="../../ui/pages/households.py" line="156" />
         <source>迁出村</source>
         <translation>迁出村</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="355" />
+        <location filename="../../ui/pages/households.py" line="156" />
         <source>户类别</source>
         <translation>户类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="355" />
+        <location filename="../../ui/pages/households.py" line="156" />
         <source>人数</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="399" />
+        <location filename="../../ui/pages/households.py" line="200" />
         <source>外业模式可离线使用：所有登记保存在本机，待同步 {0} 条，联网后自动上传。</source>
         <translation>外业模式可离线使用：所有登记保存在本机，待同步 {0} 条，联网后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="401" />
+        <location filename="../../ui/pages/households.py" line="202" />
         <source>外业模式：本机尚未接入省级平台，所有登记保存在本机，待同步 {0} 条，接入后上传。</source>
         <translation>外业模式：本机尚未接入省级平台，所有登记保存在本机，待同步 {0} 条，接入后上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="404" />
+        <location filename="../../ui/pages/households.py" line="205" />
         <source>正在读取同步状态……</source>
         <translation>正在读取同步状态……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="429" />
+        <location filename="../../ui/pages/households.py" line="230" />
         <source>已清零 {0}（{1}）</source>
         <translation>已清零 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="432" />
+        <location filename="../../ui/pages/households.py" line="233" />
         <source>已有成员就业，可清零</source>
         <translation>已有成员就业，可清零</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="435" />
+        <location filename="../../ui/pages/households.py" line="236" />
         <source>待清零</source>
         <translation>待清零</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="444" />
+        <location filename="../../ui/pages/households.py" line="245" />
         <source>名单中 {0} 户：待清零 {1} 户，已有成员就业可清零 {2} 户。</source>
         <translation>名单中 {0} 户：待清零 {1} 户，已有成员就业可清零 {2} 户。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="453" />
+        <location filename="../../ui/pages/households.py" line="254" />
         <source>正在读取零就业家庭名单……</source>
         <translation>正在读取零就业家庭名单……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="466" />
+        <location filename="../../ui/pages/households.py" line="267" />
         <source>核查完成，新列入 {0} 户。</source>
         <translation>核查完成，新列入 {0} 户。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="469" />
+        <location filename="../../ui/pages/households.py" line="270" />
         <source>正在核查……</source>
         <translation>正在核查……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="495" />
-        <location filename="../../ui/pages/households.py" line="538" />
+        <location filename="../../ui/pages/households.py" line="296" />
+        <location filename="../../ui/pages/households.py" line="339" />
         <source>正在读取安置点……</source>
         <translation>正在读取安置点……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="518" />
+        <location filename="../../ui/pages/households.py" line="319" />
         <source>名单中，可清零</source>
         <translation>名单中，可清零</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="522" />
+        <location filename="../../ui/pages/households.py" line="323" />
         <source>无劳动力</source>
         <translation>无劳动力</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="524" />
+        <location filename="../../ui/pages/households.py" line="325" />
         <source>零就业（未列入）</source>
         <translation>零就业（未列入）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="568" />
+        <location filename="../../ui/pages/households.py" line="369" />
         <source>保存花名册模板</source>
         <translation>保存花名册模板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="579" />
+        <location filename="../../ui/pages/households.py" line="380" />
         <source>模板已保存到 {0}</source>
         <translation>模板已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="586" />
+        <location filename="../../ui/pages/households.py" line="387" />
         <source>选择安置点花名册</source>
         <translation>选择安置点花名册</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="587" />
+        <location filename="../../ui/pages/households.py" line="388" />
         <source>花名册 (*.xlsx *.xlsm *.csv *.txt)</source>
         <translation>花名册 (*.xlsx *.xlsm *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="591" />
+        <location filename="../../ui/pages/households.py" line="392" />
         <source>正在检查花名册……</source>
         <translation>正在检查花名册……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="591" />
+        <location filename="../../ui/pages/households.py" line="392" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="601" />
+        <location filename="../../ui/pages/households.py" line="402" />
         <source>正在检查第 {0} 行……</source>
         <translation>正在检查第 {0} 行……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="603" />
+        <location filename="../../ui/pages/households.py" line="404" />
         <source>正在写入……</source>
         <translation>正在写入……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="638" />
+        <location filename="../../ui/pages/households.py" line="439" />
         <source>正在导入花名册……</source>
         <translation>正在导入花名册……</translation>
     </message>
@@ -3368,42 +3368,42 @@
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="84" />
+        <location filename="../../ui/pages/household_members.py" line="78" />
         <source>添加成员</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="86" />
+        <location filename="../../ui/pages/household_members.py" line="80" />
         <source>出生、婚入、迁入的人员加入本户（须已在“人员”中登记）</source>
         <translation>出生、婚入、迁入的人员加入本户（须已在“人员”中登记）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="87" />
+        <location filename="../../ui/pages/household_members.py" line="81" />
         <source>移出成员</source>
         <translation>移出成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="89" />
+        <location filename="../../ui/pages/household_members.py" line="83" />
         <source>所选成员迁出、婚出或死亡：登记日期和原因，保留在历史成员中</source>
         <translation>所选成员迁出、婚出或死亡：登记日期和原因，保留在历史成员中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="90" />
+        <location filename="../../ui/pages/household_members.py" line="84" />
         <source>修改关系</source>
         <translation>修改关系</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="92" />
+        <location filename="../../ui/pages/household_members.py" line="86" />
         <source>更正所选成员与户主的关系，或把所选成员设为户主</source>
         <translation>更正所选成员与户主的关系，或把所选成员设为户主</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="109" />
+        <location filename="../../ui/pages/household_members.py" line="103" />
         <source>{0}：{1} {2}</source>
         <translation>{0}：{1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="112" />
+        <location filename="../../ui/pages/household_members.py" line="106" />
         <source>历史成员　</source>
         <translation>历史成员　</translation>
     </message>
@@ -4240,22 +4240,22 @@
 <context>
     <name>RelationDialog</name>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="299" />
+        <location filename="../../ui/pages/household_members.py" line="293" />
         <source>修改与户主关系</source>
         <translation>修改与户主关系</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="304" />
+        <location filename="../../ui/pages/household_members.py" line="298" />
         <source>成员</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="306" />
+        <location filename="../../ui/pages/household_members.py" line="300" />
         <source>与户主关系</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="307" />
+        <location filename="../../ui/pages/household_members.py" line="301" />
         <source>原户主{0}改为</source>
         <translation>原户主{0}改为</translation>
     </message>
@@ -4263,42 +4263,42 @@
 <context>
     <name>RemoveMemberDialog</name>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="256" />
+        <location filename="../../ui/pages/household_members.py" line="250" />
         <source>移出家庭成员</source>
         <translation>移出家庭成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="260" />
+        <location filename="../../ui/pages/household_members.py" line="254" />
         <source>成员</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="265" />
+        <location filename="../../ui/pages/household_members.py" line="259" />
         <source>移出原因</source>
         <translation>移出原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="270" />
+        <location filename="../../ui/pages/household_members.py" line="264" />
         <source>移出日期</source>
         <translation>移出日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="274" />
+        <location filename="../../ui/pages/household_members.py" line="268" />
         <source>如迁往何处；原因选“其他”时必填</source>
         <translation>如迁往何处；原因选“其他”时必填</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="275" />
+        <location filename="../../ui/pages/household_members.py" line="269" />
         <source>说明</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="277" />
+        <location filename="../../ui/pages/household_members.py" line="271" />
         <source>此人是户主：须先用“修改关系”把另一名成员设为户主，才能移出。</source>
         <translation>此人是户主：须先用“修改关系”把另一名成员设为户主，才能移出。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="278" />
+        <location filename="../../ui/pages/household_members.py" line="272" />
         <source>移出</source>
         <translation>移出</translation>
     </message>
@@ -4541,27 +4541,27 @@
 <context>
     <name>SettlementDialog</name>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="245" />
+        <location filename="../../ui/pages/household_dialogs.py" line="239" />
         <source>新建安置点</source>
         <translation>新建安置点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="250" />
+        <location filename="../../ui/pages/household_dialogs.py" line="244" />
         <source>安置点名称</source>
         <translation>安置点名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="253" />
+        <location filename="../../ui/pages/household_dialogs.py" line="247" />
         <source>所在县（区）行政区划代码，如 520603</source>
         <translation>所在县（区）行政区划代码，如 520603</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="254" />
+        <location filename="../../ui/pages/household_dialogs.py" line="248" />
         <source>行政区划代码</source>
         <translation>行政区划代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="257" />
+        <location filename="../../ui/pages/household_dialogs.py" line="251" />
         <source>地址</source>
         <translation>地址</translation>
     </message>
@@ -4647,42 +4647,42 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="120" />
+        <location filename="../../ui/shell.py" line="122" />
         <source>此栏目的服务（{0}）将在后续版本中提供；目前可在“人员”“办件”中办理相关事项。</source>
         <translation>此栏目的服务（{0}）将在后续版本中提供；目前可在“人员”“办件”中办理相关事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="125" />
+        <location filename="../../ui/shell.py" line="127" />
         <source>家庭与安置点</source>
         <translation>家庭与安置点</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="126" />
+        <location filename="../../ui/shell.py" line="128" />
         <source>单位与岗位</source>
         <translation>单位与岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="127" />
+        <location filename="../../ui/shell.py" line="129" />
         <source>统计</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="129" />
+        <location filename="../../ui/shell.py" line="131" />
         <source>工作台</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="130" />
+        <location filename="../../ui/shell.py" line="132" />
         <source>人员</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="131" />
+        <location filename="../../ui/shell.py" line="133" />
         <source>办件</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="135" />
+        <location filename="../../ui/shell.py" line="137" />
         <source>设置</source>
         <translation>设置</translation>
     </message>
@@ -5335,7 +5335,7 @@
 <context>
     <name>_Dialog</name>
     <message>
-        <location filename="../../ui/pages/household_dialogs.py" line="69" />
+        <location filename="../../ui/pages/household_dialogs.py" line="70" />
         <source>正在保存……</source>
         <translation>正在保存……</translation>
     </message>
@@ -5343,7 +5343,7 @@
 <context>
     <name>_MemberDialog</name>
     <message>
-        <location filename="../../ui/pages/household_members.py" line="68" />
+        <location filename="../../ui/pages/household_members.py" line="62" />
         <source>正在保存……</source>
         <translation>正在保存……</translation>
     </message>
