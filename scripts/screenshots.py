@@ -98,6 +98,21 @@ def main() -> int:
         persons.open_person(persons.model.id_at(0))  # type: ignore[attr-defined]
 
     shot(window, "persons", search)
+    # F2 with a card whose holder is on record under an older name: card and record side by side
+    from app.cards.simulator import synthetic_holders
+    from app.persons import PersonInput, create_person
+    from ui.pages.card_differences import CardDifferencesDialog
+
+    holder = synthetic_holders()[0]
+    with store.session() as session:
+        create_person(session, None, PersonInput(name="王旧名", doc_type="resident_id", doc_number=holder.ss_number))
+    persons.read_card()  # what F2 does
+    deadline = time.monotonic() + 20
+    while not persons.findChildren(CardDifferencesDialog) and time.monotonic() < deadline:
+        settle(0.1)
+    for dialog in persons.findChildren(CardDifferencesDialog):
+        shot(dialog, "card-differences")
+        dialog.reject()
     cases = window.show_page("cases")
 
     def open_first() -> None:
@@ -204,6 +219,12 @@ def main() -> int:
     entry.save()
     shot(codes, "code_tables")
     codes.close()
+    # 读卡器 options of a vendor reader whose 32-bit driver loads through the helper process
+    reader = admin_window.show_page("settings").reader  # type: ignore[attr-defined]
+    reader.backend.setCurrentIndex(reader.backend.findData("vendor"))
+    reader.library.setText("C:\\SSCard\\SSCardDriver.dll")
+    reader.helper.setChecked(True)
+    shot(admin_window, "settings-reader")
     admin_window.close()
     with store.session() as session:
         ctx.user = authenticate(session, "clerk", "demo-clerk-1")

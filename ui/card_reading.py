@@ -6,6 +6,7 @@ queued Qt signal. Card data is never logged; the read itself is audited by the p
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from concurrent.futures import Future
 from typing import Any
 
@@ -17,20 +18,38 @@ class CardBridge(QObject):
     cardFailed = Signal(str)  # Chinese message saying what to do
     cardInserted = Signal()  # readers that can tell: a card was just put in
 
-    def __init__(self, settings: dict[str, Any], authenticator: Any = None) -> None:
-        """``authenticator`` (an ``OnlineAuthenticator``) is what 3rd-generation cards need for the HSM route."""
+    def __init__(self, settings: Mapping[str, Any], authenticator: Any = None) -> None:
+        """``settings``: the workstation's ``card_*`` settings. ``authenticator`` (an ``OnlineAuthenticator``)
+        is what 3rd-generation cards need for the HSM route."""
         super().__init__()
         from app.cards import CardService, ReaderSettings, reader_factory
 
-        backend = settings.get("card_backend") or "simulator"
-        reader_settings = ReaderSettings(backend=backend, library=settings.get("card_library") or None)
+        self.reader_settings = ReaderSettings.from_settings(settings)
         self.authenticator = authenticator
-        self.service = CardService(reader_factory(reader_settings, authenticator))
+        self.service = CardService(reader_factory(self.reader_settings, authenticator))
         self.busy = False
+        self._watching = False
 
     def watch(self) -> None:
         """Notice card insertion where the reader supports it (the callback runs on the card thread)."""
+        self._watching = True
         self.service.watch(self.cardInserted.emit)
+
+    def reconfigure(self, settings: Mapping[str, Any]) -> bool:
+        """Use the reader the settings now describe, without a restart; True when it changed.
+
+        The switch runs on the card thread after any read in progress; pages keep their connections
+        because the bridge itself stays."""
+        from app.cards import ReaderSettings, reader_factory
+
+        chosen = ReaderSettings.from_settings(settings)
+        if chosen == self.reader_settings:
+            return False
+        self.reader_settings = chosen
+        self.service.replace_reader(reader_factory(chosen, self.authenticator))
+        if self._watching:
+            self.service.watch(self.cardInserted.emit)
+        return True
 
     def read(self) -> None:
         if self.busy:

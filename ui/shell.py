@@ -114,6 +114,8 @@ def build_main_window(ctx: AppContext, idle_minutes: float = 10, sync_runner: Sy
 
         window.idle.set_minutes(float(values["idle_lock_minutes"]))  # type: ignore[arg-type]
         ctx.settings.update(values)
+        if ctx.cards is not None:
+            ctx.cards.reconfigure(ctx.settings)  # a new reader applies at once, like the font size
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_style(app, str(values.get("font_scale", "normal")))  # large-text mode applies at once

@@ -18,4 +18,5 @@ def apply_style(app: QApplication, font_scale: str = "normal") -> None:
     app.setFont(font)
     path = resource_path("style", "fuwutai.qss")
     if path.exists():
-        app.setStyleSheet(path.read_text(encoding="utf-8"))
+        sheet = path.read_text(encoding="utf-8").replace("@STYLE@", path.parent.as_posix())
+        app.setStyleSheet(sheet)

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import asdict, dataclass, fields
 from typing import Any, Literal, get_args
 
@@ -56,6 +56,33 @@ class ReaderSettings:
         return data
 
     @classmethod
+    def from_settings(cls, values: Mapping[str, Any]) -> ReaderSettings:
+        """The workstation's reader from its settings (``app.settings`` keys ``card_*``, preset applied).
+
+        ``get_settings`` has already validated each value; anything else (a caller's own dict) that is
+        not a known choice falls back to that option's default rather than leaving the counter without a
+        reader."""
+        default = cls()
+
+        def pick(key: str, allowed: Collection[Any], fallback: Any) -> Any:
+            value = values.get(key)
+            return value if value in allowed else fallback
+
+        port = values.get("card_idcard_port")
+        return cls(
+            backend=pick("card_backend", BACKENDS, "simulator"),
+            library=str(values.get("card_library") or "").strip() or None,
+            itype=pick("card_itype", ITYPES, default.itype),
+            convention=pick("card_convention", CONVENTIONS, default.convention),
+            use_helper=values.get("card_helper") is True,
+            step1_has_itype=values.get("card_step1_itype", True) is not False,
+            reader_name=str(values.get("card_reader_name") or "").strip() or None,
+            idcard_family=pick("card_idcard_family", FAMILIES, default.idcard_family),
+            idcard_port=port if isinstance(port, int) and not isinstance(port, bool) and port > 0 else None,
+            scenario=pick("card_scenario", _scenarios(), default.scenario),
+        )
+
+    @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ReaderSettings:
         """Rebuild stored settings; unknown keys are ignored, bad values raise ValueError."""
         known = {f.name for f in fields(cls)}
@@ -66,6 +93,12 @@ class ReaderSettings:
             return cls(**values)
         except TypeError as exc:
             raise ValueError(str(exc)) from None
+
+
+def _scenarios() -> dict[str, str]:
+    from app.cards.simulator import SCENARIOS
+
+    return SCENARIOS
 
 
 def _library(settings: ReaderSettings, what: str) -> str:

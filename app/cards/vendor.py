@@ -83,7 +83,7 @@ def load_library(library: str, convention: Convention) -> Any:
         if getattr(exc, "winerror", None) == 193:
             raise ReaderFault(
                 f"读卡器驱动“{name}”是 32 位的，不能在本程序中直接加载。"
-                "请在读卡器设置中启用“32 位辅助程序”，或安装厂商的 64 位驱动。"
+                "请在“设置 → 读卡器”中勾选“32 位驱动：通过辅助程序加载”，或安装厂商的 64 位驱动。"
             ) from None
         raise ReaderFault(
             f"无法加载读卡器驱动“{name}”。请确认驱动文件存在且与读卡器型号相符、厂商要求的其他文件也已安装；"

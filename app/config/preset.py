@@ -9,6 +9,9 @@ Looked for, first found wins: the file named by ``FUWUTAI_CONFIG``; ``fuwutai.to
     proxy = "http://proxy.example:3128"
     card_backend = "vendor"                                  # simulator | vendor | pcsc | idcard
     card_library = "/opt/vendor/libcardreader.so"            # the file must exist
+    card_helper = true                                       # 32-bit vendor DLL on 64-bit Windows
+    card_itype = 3                                           # also card_convention, card_step1_itype,
+                                                             # card_reader_name, card_idcard_family/_port
     station_code = "520102001"                               # locked; must match the store's station
     idle_lock_minutes = 10                                   # 1–120
     locked = ["proxy", "card_backend"]                      # further keys users may not change
@@ -27,6 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.cards.idcard import FAMILIES
+from app.cards.vendor import CONVENTIONS
 from app.errors import UserError
 
 FILENAME = "fuwutai.toml"
@@ -64,6 +69,13 @@ KEYS: dict[str, PresetKey] = {
         ),
         PresetKey("card_backend", "读卡器类型", str, choices=("simulator", "vendor", "pcsc", "idcard")),
         PresetKey("card_library", "读卡器动态库路径", str, must_exist=True),
+        PresetKey("card_itype", "读卡方式（1 接触 2 非接 3/4 自动）", int, minimum=1, maximum=4),
+        PresetKey("card_convention", "驱动调用约定", str, choices=CONVENTIONS),
+        PresetKey("card_helper", "通过 32 位辅助程序加载驱动", bool),
+        PresetKey("card_step1_itype", "联网认证第一步带读卡方式参数", bool),
+        PresetKey("card_reader_name", "智能卡读卡器名称", str),
+        PresetKey("card_idcard_family", "身份证阅读器接口", str, choices=FAMILIES),
+        PresetKey("card_idcard_port", "身份证阅读器端口（0 为自动查找）", int, minimum=0, maximum=9999),
         PresetKey(
             "station_code", "站点代码", str, always_locked=True, pattern=r"^\d{9}(\d{3})?$", hint="9 或 12 位区划代码"
         ),
@@ -71,7 +83,21 @@ KEYS: dict[str, PresetKey] = {
     )
 }
 # Keys that are also user settings (app.settings); station_code is checked against the store instead.
-SETTING_KEYS = ("server_url", "ca_bundle", "proxy", "card_backend", "card_library", "idle_lock_minutes")
+SETTING_KEYS = (
+    "server_url",
+    "ca_bundle",
+    "proxy",
+    "card_backend",
+    "card_library",
+    "card_itype",
+    "card_convention",
+    "card_helper",
+    "card_step1_itype",
+    "card_reader_name",
+    "card_idcard_family",
+    "card_idcard_port",
+    "idle_lock_minutes",
+)
 
 
 class PresetConfigError(UserError):
@@ -155,7 +181,9 @@ def _type_name(value: Any) -> str:
 
 
 def _check(spec: PresetKey, value: Any, base: Path) -> tuple[Any, str | None]:
-    expected = "整数" if spec.kind is int else "文字（用英文双引号括起来）"
+    expected = {int: "整数", bool: "真假值（true 或 false，不加引号）"}.get(spec.kind, "文字（用英文双引号括起来）")
+    if spec.kind is bool and not isinstance(value, bool):
+        return None, f"“{spec.key}”（{spec.label}）应为{expected}，现在是{_type_name(value)}。"
     if spec.kind is int and (isinstance(value, bool) or not isinstance(value, int)):
         return None, f"“{spec.key}”（{spec.label}）应为{expected}，现在是{_type_name(value)}。"
     if spec.kind is str and not isinstance(value, str):

@@ -77,42 +77,42 @@
 <context>
     <name>AddStaffDialog</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="39" />
+        <location filename="../../ui/pages/settings.py" line="33" />
         <source>窗口经办</source>
         <translation>窗口经办</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="40" />
+        <location filename="../../ui/pages/settings.py" line="34" />
         <source>审核</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="41" />
+        <location filename="../../ui/pages/settings.py" line="35" />
         <source>站点管理员</source>
         <translation>站点管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="289" />
+        <location filename="../../ui/pages/settings.py" line="235" />
         <source>添加工作人员账号</source>
         <translation>添加工作人员账号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="296" />
+        <location filename="../../ui/pages/settings.py" line="242" />
         <source>用户名：</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="297" />
+        <location filename="../../ui/pages/settings.py" line="243" />
         <source>姓名：</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="298" />
+        <location filename="../../ui/pages/settings.py" line="244" />
         <source>角色：</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="299" />
+        <location filename="../../ui/pages/settings.py" line="245" />
         <source>初始密码：</source>
         <translation>初始密码：</translation>
     </message>
@@ -529,42 +529,42 @@
         <translation>卡上信息与系统记录不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_differences.py" line="18" />
-        <source>请核对证件原件后选择以哪一方为准。</source>
-        <translation>请核对证件原件后选择以哪一方为准。</translation>
+        <location filename="../../ui/pages/card_differences.py" line="21" />
+        <source>请核对证件原件后选择以哪一方为准。选“以卡上信息为准”会把系统中的姓名改为卡上的姓名，并记入审计日志。</source>
+        <translation>请核对证件原件后选择以哪一方为准。选“以卡上信息为准”会把系统中的姓名改为卡上的姓名，并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_differences.py" line="22" />
+        <location filename="../../ui/pages/card_differences.py" line="29" />
         <source>项目</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_differences.py" line="23" />
+        <location filename="../../ui/pages/card_differences.py" line="29" />
         <source>卡上</source>
         <translation>卡上</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_differences.py" line="24" />
+        <location filename="../../ui/pages/card_differences.py" line="29" />
         <source>系统中</source>
         <translation>系统中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_differences.py" line="26" />
+        <location filename="../../ui/pages/card_differences.py" line="36" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_differences.py" line="27" />
+        <location filename="../../ui/pages/card_differences.py" line="37" />
         <source>社会保障号码</source>
         <translation>社会保障号码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_differences.py" line="39" />
+        <location filename="../../ui/pages/card_differences.py" line="50" />
         <source>以卡上信息为准</source>
         <translation>以卡上信息为准</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_differences.py" line="40" />
+        <location filename="../../ui/pages/card_differences.py" line="51" />
         <source>保留系统记录</source>
         <translation>保留系统记录</translation>
     </message>
@@ -4142,6 +4142,160 @@
     </message>
 </context>
 <context>
+    <name>ReaderSettingsBox</name>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="34" />
+        <source>模拟读卡（培训演示）</source>
+        <translation>模拟读卡（培训演示）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="35" />
+        <source>社保卡读卡器（厂商动态库）</source>
+        <translation>社保卡读卡器（厂商动态库）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="36" />
+        <source>PC/SC 通用读卡器</source>
+        <translation>PC/SC 通用读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="37" />
+        <source>二代身份证阅读器</source>
+        <translation>二代身份证阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="40" />
+        <source>自动（Windows 为 stdcall，其他为 cdecl）</source>
+        <translation>自动（Windows 为 stdcall，其他为 cdecl）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="45" />
+        <source>自动识别</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="46" />
+        <source>SDT 接口（sdtapi）</source>
+        <translation>SDT 接口（sdtapi）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="47" />
+        <source>termb 接口</source>
+        <translation>termb 接口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="61" />
+        <source>读卡器</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="73" />
+        <location filename="../../ui/pages/reader_settings.py" line="203" />
+        <source>厂商提供的驱动文件，如 C:\SSCard\SSCardDriver.dll</source>
+        <translation>厂商提供的驱动文件，如 C:\SSCard\SSCardDriver.dll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="74" />
+        <source>选择…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="82" />
+        <source>32 位驱动：通过辅助程序加载（64 位 Windows 上多数厂商驱动需要）</source>
+        <translation>32 位驱动：通过辅助程序加载（64 位 Windows 上多数厂商驱动需要）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="92" />
+        <source>联网认证第一步（HSM_Step1）带读卡方式参数（按厂商头文件）</source>
+        <translation>联网认证第一步（HSM_Step1）带读卡方式参数（按厂商头文件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="96" />
+        <source>留空：使用第一个插有卡的读卡器</source>
+        <translation>留空：使用第一个插有卡的读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="104" />
+        <source>自动查找</source>
+        <translation>自动查找</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="109" />
+        <source>测试读卡器</source>
+        <translation>测试读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="116" />
+        <source>读卡器类型：</source>
+        <translation>读卡器类型：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="129" />
+        <source>驱动文件：</source>
+        <translation>驱动文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="131" />
+        <source>读卡方式：</source>
+        <translation>读卡方式：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="132" />
+        <source>调用约定：</source>
+        <translation>调用约定：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="134" />
+        <source>读卡器名称：</source>
+        <translation>读卡器名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="135" />
+        <source>接口类型：</source>
+        <translation>接口类型：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="136" />
+        <source>端口：</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="137" />
+        <source>模拟情形：</source>
+        <translation>模拟情形：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="142" />
+        <source>读卡结果：</source>
+        <translation>读卡结果：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="201" />
+        <source>身份证阅读器的开发包文件，如 sdtapi.dll 或 termb.dll</source>
+        <translation>身份证阅读器的开发包文件，如 sdtapi.dll 或 termb.dll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="206" />
+        <source>驱动文件 (*.dll)</source>
+        <translation>驱动文件 (*.dll)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="206" />
+        <source>动态库 (*.so *.so.*)</source>
+        <translation>动态库 (*.so *.so.*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="207" />
+        <source>选择读卡器驱动文件</source>
+        <translation>选择读卡器驱动文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reader_settings.py" line="219" />
+        <source>正在读卡……</source>
+        <translation>正在读卡……</translation>
+    </message>
+</context>
+<context>
     <name>RecognitionDialog</name>
     <message>
         <location filename="../../ui/pages/assistance_dialogs.py" line="121" />
@@ -4403,137 +4557,92 @@
         <translation>特大字</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="33" />
-        <source>模拟读卡（培训演示）</source>
-        <translation>模拟读卡（培训演示）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings.py" line="34" />
-        <source>社保卡读卡器（厂商动态库）</source>
-        <translation>社保卡读卡器（厂商动态库）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings.py" line="35" />
-        <source>PC/SC 通用读卡器</source>
-        <translation>PC/SC 通用读卡器</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings.py" line="36" />
-        <source>二代身份证阅读器</source>
-        <translation>二代身份证阅读器</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings.py" line="56" />
+        <location filename="../../ui/pages/settings.py" line="50" />
         <source>设置</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="59" />
+        <location filename="../../ui/pages/settings.py" line="53" />
         <source>本站</source>
         <translation>本站</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="62" />
+        <location filename="../../ui/pages/settings.py" line="56" />
         <source>站点名称：</source>
         <translation>站点名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="63" />
+        <location filename="../../ui/pages/settings.py" line="57" />
         <source>区划代码：</source>
         <translation>区划代码：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="68" />
+        <location filename="../../ui/pages/settings.py" line="62" />
         <source>代码表维护</source>
         <translation>代码表维护</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="72" />
+        <location filename="../../ui/pages/settings.py" line="66" />
         <source>补充、改名或停用重点产业、就业困难人员类别等本地代码表。</source>
         <translation>补充、改名或停用重点产业、就业困难人员类别等本地代码表。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="78" />
-        <source>工作站</source>
-        <translation>工作站</translation>
+        <location filename="../../ui/pages/settings.py" line="72" />
+        <source>工作站与平台</source>
+        <translation>工作站与平台</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="83" />
+        <location filename="../../ui/pages/settings.py" line="77" />
         <source> 分钟</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="101" />
+        <location filename="../../ui/pages/settings.py" line="89" />
         <source>无操作自动锁定：</source>
         <translation>无操作自动锁定：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="102" />
+        <location filename="../../ui/pages/settings.py" line="90" />
         <source>字号：</source>
         <translation>字号：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="103" />
+        <location filename="../../ui/pages/settings.py" line="91" />
         <source>省级平台地址：</source>
         <translation>省级平台地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="104" />
+        <location filename="../../ui/pages/settings.py" line="92" />
         <source>代理服务器：</source>
         <translation>代理服务器：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="105" />
+        <location filename="../../ui/pages/settings.py" line="93" />
         <source>CA 证书文件：</source>
         <translation>CA 证书文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="106" />
-        <source>读卡器类型：</source>
-        <translation>读卡器类型：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings.py" line="107" />
-        <source>读卡器动态库：</source>
-        <translation>读卡器动态库：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings.py" line="108" />
-        <source>测试读卡器</source>
-        <translation>测试读卡器</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings.py" line="115" />
-        <source>读卡结果：</source>
-        <translation>读卡结果：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings.py" line="120" />
+        <location filename="../../ui/pages/settings.py" line="99" />
         <source>保存设置</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="130" />
+        <location filename="../../ui/pages/settings.py" line="115" />
         <source>工作人员账号（仅站点管理员可管理）</source>
         <translation>工作人员账号（仅站点管理员可管理）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="135" />
+        <location filename="../../ui/pages/settings.py" line="120" />
         <source>添加账号</source>
         <translation>添加账号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="179" />
+        <location filename="../../ui/pages/settings.py" line="163" />
         <source>此项由信息技术人员在预置配置文件（fuwutai.toml）中统一设置，不能在此修改。</source>
         <translation>此项由信息技术人员在预置配置文件（fuwutai.toml）中统一设置，不能在此修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="200" />
-        <source>正在读卡……</source>
-        <translation>正在读卡……</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings.py" line="259" />
+        <location filename="../../ui/pages/settings.py" line="205" />
         <source>设置已保存。</source>
         <translation>设置已保存。</translation>
     </message>
@@ -4647,42 +4756,42 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="122" />
+        <location filename="../../ui/shell.py" line="124" />
         <source>此栏目的服务（{0}）将在后续版本中提供；目前可在“人员”“办件”中办理相关事项。</source>
         <translation>此栏目的服务（{0}）将在后续版本中提供；目前可在“人员”“办件”中办理相关事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="127" />
+        <location filename="../../ui/shell.py" line="129" />
         <source>家庭与安置点</source>
         <translation>家庭与安置点</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="128" />
+        <location filename="../../ui/shell.py" line="130" />
         <source>单位与岗位</source>
         <translation>单位与岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="129" />
+        <location filename="../../ui/shell.py" line="131" />
         <source>统计</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="131" />
+        <location filename="../../ui/shell.py" line="133" />
         <source>工作台</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="132" />
+        <location filename="../../ui/shell.py" line="134" />
         <source>人员</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="133" />
+        <location filename="../../ui/shell.py" line="135" />
         <source>办件</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="137" />
+        <location filename="../../ui/shell.py" line="139" />
         <source>设置</source>
         <translation>设置</translation>
     </message>

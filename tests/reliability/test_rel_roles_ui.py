@@ -96,7 +96,7 @@ def test_case_detail_offers_each_role_only_its_actions(qtbot: QtBot, ctx: Any) -
     print(f"case detail: {checked_pairs} (role, item, state, action) combinations, {checked_refusals} refusals")
 
 
-ADMIN_ONLY_WIDGETS = ("server", "proxy", "ca", "card", "card_library", "save_button", "add_staff")
+ADMIN_ONLY_WIDGETS = ("server", "proxy", "ca", "card", "card_library", "add_staff")
 
 
 def test_settings_admin_fields_per_role(qtbot: QtBot, ctx: Any) -> None:
@@ -114,6 +114,9 @@ def _settings_for(qtbot: QtBot, ctx: Any, role: str) -> None:
     assert admin == allowed(role, "staff.manage")
     for name in ADMIN_ONLY_WIDGETS:
         assert getattr(page, name).isEnabled() == admin, (role, name)
+    for key, widget in page.reader.setting_widgets().items():
+        assert widget.isEnabled() == admin, (role, key)
+    assert page.save_button.isEnabled()  # everyone saves the workstation's comfort keys
     # What the page would save for a non-admin holds only the workstation's comfort keys.
     from app.settings import PERSONAL_KEYS
 

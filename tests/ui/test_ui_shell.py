@@ -208,7 +208,7 @@ def test_reader_test_button_shows_masked_result(qtbot: QtBot, ctx: Any) -> None:
     text = page.reader_result.text()
     assert holder.ss_number not in text and holder.ss_number[:6] in text
     page.close()
-    page._test_bridge.close()
+    assert page.reader._test_bridge is None  # closing the page closed the test reader
 
 
 def test_large_text_mode_applies_at_once(qtbot: QtBot, ctx: Any) -> None:

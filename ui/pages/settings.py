@@ -29,12 +29,6 @@ FONT_LABELS = {
     "large": QT_TRANSLATE_NOOP("SettingsPage", "大字"),
     "larger": QT_TRANSLATE_NOOP("SettingsPage", "特大字"),
 }
-CARD_LABELS = {
-    "simulator": QT_TRANSLATE_NOOP("SettingsPage", "模拟读卡（培训演示）"),
-    "vendor": QT_TRANSLATE_NOOP("SettingsPage", "社保卡读卡器（厂商动态库）"),
-    "pcsc": QT_TRANSLATE_NOOP("SettingsPage", "PC/SC 通用读卡器"),
-    "idcard": QT_TRANSLATE_NOOP("SettingsPage", "二代身份证阅读器"),
-}
 ROLE_CHOICES = (
     ("clerk", QT_TRANSLATE_NOOP("AddStaffDialog", "窗口经办")),
     ("reviewer", QT_TRANSLATE_NOOP("AddStaffDialog", "审核")),
@@ -75,7 +69,7 @@ class SettingsPage(QWidget):
         station_row.addWidget(self.code_tables_button, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(station)
 
-        box = QGroupBox(self.tr("工作站"))
+        box = QGroupBox(self.tr("工作站与平台"))
         form = QFormLayout(box)
         self.idle = QSpinBox()
         self.idle.setObjectName("idleMinutes")
@@ -92,40 +86,31 @@ class SettingsPage(QWidget):
         self.proxy.setObjectName("proxy")
         self.ca = QLineEdit()
         self.ca.setObjectName("caBundle")
-        self.card = QComboBox()
-        self.card.setObjectName("cardBackend")
-        for key, label in CARD_LABELS.items():
-            self.card.addItem(self.tr(label), key)
-        self.card_library = QLineEdit()
-        self.card_library.setObjectName("cardLibrary")
         form.addRow(self.tr("无操作自动锁定："), self.idle)
         form.addRow(self.tr("字号："), self.font)
         form.addRow(self.tr("省级平台地址："), self.server)
         form.addRow(self.tr("代理服务器："), self.proxy)
         form.addRow(self.tr("CA 证书文件："), self.ca)
-        form.addRow(self.tr("读卡器类型："), self.card)
-        form.addRow(self.tr("读卡器动态库："), self.card_library)
-        self.test_reader = QPushButton(self.tr("测试读卡器"))
-        self.test_reader.setObjectName("testReader")
-        self.reader_result = QLabel("")
-        self.reader_result.setObjectName("readerResult")
-        self.reader_result.setWordWrap(True)
-        self.reader_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow("", self.test_reader)
-        form.addRow(self.tr("读卡结果："), self.reader_result)
         self.message = QLabel("")
         self.message.setObjectName("settingsMessage")
         self.message.setWordWrap(True)
         form.addRow("", self.message)
+        # Everyone may save the workstation's comfort (idle lock, font size); the rest is the admin's.
         self.save_button = QPushButton(self.tr("保存设置"))
         self.save_button.setObjectName("saveSettings")
         form.addRow("", self.save_button)
-        layout.addWidget(box)
-        for widget in (self.server, self.proxy, self.ca, self.card, self.card_library, self.save_button):
+        from ui.pages.reader_settings import ReaderSettingsBox
+
+        self.reader = ReaderSettingsBox(ctx, self.is_admin)
+        self.card, self.card_library = self.reader.backend, self.reader.library
+        self.test_reader, self.reader_result = self.reader.test_reader, self.reader.result
+        columns = QHBoxLayout()
+        columns.addWidget(box, 1)
+        columns.addWidget(self.reader, 1)
+        layout.addLayout(columns)
+        for widget in (self.server, self.proxy, self.ca):
             widget.setEnabled(self.is_admin)
         self.save_button.clicked.connect(self.save)
-        self.test_reader.clicked.connect(self.run_reader_test)
-        self._test_bridge: Any = None
 
         staff_box = QGroupBox(self.tr("工作人员账号（仅站点管理员可管理）"))
         staff_layout = QVBoxLayout(staff_box)
@@ -170,8 +155,7 @@ class SettingsPage(QWidget):
         self.server.setText(values["server_url"])
         self.proxy.setText(values["proxy"])
         self.ca.setText(values["ca_bundle"])
-        self.card.setCurrentIndex(max(0, self.card.findData(values["card_backend"])))
-        self.card_library.setText(values["card_library"])
+        self.reader.show_values(values)
         self.locked = set(values.get("locked_settings", ()))
         for key, widget in self._setting_widgets().items():
             if key in self.locked:
@@ -181,44 +165,8 @@ class SettingsPage(QWidget):
         for member in staff:
             self.staff_list.addItem(f"{member.username}  {member.display_name}  {member.role_label}")
 
-    def run_reader_test(self) -> None:
-        """Read once with the reader chosen on screen (saved or not) and show the raw result, masked."""
-        from ui.card_reading import CardBridge
-
-        if self._test_bridge is not None:
-            self._test_bridge.close()
-        try:
-            self._test_bridge = CardBridge(
-                {"card_backend": self.card.currentData(), "card_library": self.card_library.text().strip()},
-                authenticator=getattr(self.ctx.cards, "authenticator", None),
-            )
-        except ValueError as error:
-            self.reader_result.setText(str(error))
-            return
-        self._test_bridge.cardRead.connect(self._reader_ok)
-        self._test_bridge.cardFailed.connect(self.reader_result.setText)
-        self.reader_result.setText(self.tr("正在读卡……"))
-        self._test_bridge.read()
-
-    def _reader_ok(self, record: Any) -> None:
-        from app.cards.record import FIELD_LABELS
-
-        masked = record.masked()
-        lines = [f"{FIELD_LABELS.get(key, key)}：{value}" for key, value in masked.items() if value]
-        self.reader_result.setText("\n".join(lines))
-        store, actor = self.ctx.store, self.ctx.actor_id
-
-        def job() -> None:
-            from app.cards import audit_card_read
-
-            with store.session() as session:
-                audit_card_read(session, actor, record)
-
-        Operation(self.ctx, self, job).run()
-
     def closeEvent(self, event: Any) -> None:
-        if self._test_bridge is not None:
-            self._test_bridge.close()
+        self.reader.close_test()
         super().closeEvent(event)
 
     def _setting_widgets(self) -> dict[str, QWidget]:
@@ -226,8 +174,7 @@ class SettingsPage(QWidget):
             "server_url": self.server,
             "proxy": self.proxy,
             "ca_bundle": self.ca,
-            "card_backend": self.card,
-            "card_library": self.card_library,
+            **self.reader.setting_widgets(),
             "idle_lock_minutes": self.idle,
         }
 
@@ -238,8 +185,7 @@ class SettingsPage(QWidget):
                 server_url=self.server.text().strip(),
                 proxy=self.proxy.text().strip(),
                 ca_bundle=self.ca.text().strip(),
-                card_backend=self.card.currentData(),
-                card_library=self.card_library.text().strip(),
+                **self.reader.values(),
             )
         # Locked keys are IT's to set: the page shows them but never writes them.
         return {key: value for key, value in values.items() if key not in getattr(self, "locked", set())}

@@ -48,3 +48,54 @@ def test_factory_builds_each_backend(fake_libs: FakeLibs) -> None:
     assert isinstance(open_reader(idcard), IdCardReader)
     with pytest.raises(ReaderFault, match="还没有设置身份证阅读器的驱动文件"):
         open_reader(ReaderSettings(backend="idcard"))
+
+
+def test_from_workstation_settings(fake_libs: FakeLibs) -> None:
+    """The 设置 page's ``card_*`` values become the reader the card thread opens."""
+    lib = str(fake_libs.sscard)
+    chosen = ReaderSettings.from_settings(
+        {
+            "card_backend": "vendor",
+            "card_library": f"  {lib} ",
+            "card_helper": True,
+            "card_itype": 2,
+            "card_convention": "cdecl",
+            "card_step1_itype": False,
+            "card_reader_name": "",
+            "card_idcard_family": "termb",
+            "card_idcard_port": 0,
+            "card_scenario": "card30",
+        }
+    )
+    assert chosen == ReaderSettings(
+        backend="vendor",
+        library=lib,
+        use_helper=True,
+        itype=2,
+        convention="cdecl",
+        step1_has_itype=False,
+        idcard_family="termb",
+        scenario="card30",
+    )
+    assert isinstance(open_reader(chosen), HelperProcessReader)
+    pcsc = ReaderSettings.from_settings({"card_backend": "pcsc", "card_reader_name": " ACS ", "card_idcard_port": 1001})
+    assert pcsc.reader_name == "ACS" and pcsc.idcard_port == 1001 and not pcsc.use_helper
+    # Only the simulator is assumed when nothing says otherwise (a new station before IT sets the reader).
+    assert ReaderSettings.from_settings({}).backend == "simulator"
+
+
+def test_from_settings_falls_back_per_option() -> None:
+    """A value that is not a known choice costs that option its default, not the counter its reader."""
+    chosen = ReaderSettings.from_settings(
+        {
+            "card_backend": "pcsc",
+            "card_itype": 9,
+            "card_convention": "pascal",
+            "card_idcard_family": "x",
+            "card_scenario": "dragon",
+            "card_helper": "yes please",
+            "card_idcard_port": True,
+        }
+    )
+    assert chosen == ReaderSettings(backend="pcsc")
+    assert ReaderSettings.from_settings({"card_backend": "magnetic"}).backend == "simulator"
