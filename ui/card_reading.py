@@ -17,6 +17,8 @@ class CardBridge(QObject):
     cardRead = Signal(object)  # CardRecord
     cardFailed = Signal(str)  # Chinese message saying what to do
     cardInserted = Signal()  # readers that can tell: a card was just put in
+    testRead = Signal(object)  # CardRecord of a 测试读卡器 read
+    testFailed = Signal(str)
 
     def __init__(self, settings: Mapping[str, Any], authenticator: Any = None) -> None:
         """``settings``: the workstation's ``card_*`` settings. ``authenticator`` (an ``OnlineAuthenticator``)
@@ -57,20 +59,32 @@ class CardBridge(QObject):
         self.busy = True
         self.service.read(on_done=self._done)
 
+    def test_read(self, settings: Mapping[str, Any]) -> None:
+        """设置's 测试读卡器: one read with the reader the settings describe (saved or not), on the same card
+        thread as every other read; the answer comes as ``testRead`` / ``testFailed``."""
+        from app.cards import ReaderSettings, reader_factory
+
+        trial = reader_factory(ReaderSettings.from_settings(settings), self.authenticator)
+        self.service.read_with(trial, on_done=lambda future: self._deliver(future, self.testRead, self.testFailed))
+
     def _done(self, future: Future[Any]) -> None:  # runs on the card thread
         self.busy = False
+        self._deliver(future, self.cardRead, self.cardFailed)
+
+    @staticmethod
+    def _deliver(future: Future[Any], ok: Any, failed: Any) -> None:  # runs on the card thread
         error = future.exception()
         if error is None:
-            self.cardRead.emit(future.result())
-        else:
-            from app.cards import CardError
+            ok.emit(future.result())
+            return
+        from app.cards import CardError
 
-            message = (
-                str(error)
-                if isinstance(error, CardError)
-                else "读卡器出现故障，请重新插卡后再按 F2；仍不行请联系信息技术人员。"
-            )
-            self.cardFailed.emit(message)
+        message = (
+            str(error)
+            if isinstance(error, CardError)
+            else "读卡器出现故障，请重新插卡后再按 F2；仍不行请联系信息技术人员。"
+        )
+        failed.emit(message)
 
     def close(self) -> None:
         self.service.close()

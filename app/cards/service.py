@@ -63,6 +63,35 @@ class CardService:
             future.add_done_callback(on_done)
         return future
 
+    def read_with(
+        self, factory: ReaderFactory, on_done: Callable[[Future[CardRecord]], None] | None = None
+    ) -> Future[CardRecord]:
+        """Read once with another reader (设置's 测试读卡器), on this same card thread.
+
+        The station's own reader is closed first, because a driver or port is rarely usable twice at once,
+        and opened again afterwards so the insertion watch goes on; the trial reader is always closed."""
+
+        def trial(_reader: CardReader | None) -> CardRecord:
+            self._close_reader()
+            reader: CardReader | None = None
+            try:
+                reader = factory()
+                return self._timed_read(reader)
+            finally:
+                if reader is not None:
+                    reader.close()
+                self._was_present = None
+                if self._on_inserted is not None:
+                    try:
+                        self._ensure_reader()
+                    except CardError as exc:  # the station's reader is reported on its next use
+                        log.info("reopening the card reader after a trial read: %s", exc.kind)
+
+        future: Future[CardRecord] = self._submit(trial)
+        if on_done is not None:
+            future.add_done_callback(on_done)
+        return future
+
     def verify_pin(self) -> Future[None]:
         return self.submit(lambda reader: reader.verify_pin())
 

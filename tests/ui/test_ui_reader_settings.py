@@ -117,3 +117,26 @@ def test_clerk_saves_own_font_size_but_not_the_reader(qtbot: QtBot, ctx: Any) ->
         apply_style(QApplication.instance(), "normal")
     with ctx.store.session() as session:
         assert get_settings(session)["font_scale"] == "large"
+
+
+def test_reader_test_uses_the_one_card_thread(qtbot: QtBot, ctx: Any, admin_window: Any) -> None:
+    """测试读卡器 reads with the options on screen, unsaved, through the station's own card thread."""
+    import threading
+
+    from app.cards.service import THREAD_NAME
+    from app.settings import get_settings
+
+    page = _settings_page(qtbot, ctx, admin_window)
+    box = page.reader
+    box.backend.setCurrentIndex(box.backend.findData("simulator"))
+    box.scenario.setCurrentIndex(box.scenario.findData("locked"))
+    box.test_reader.click()
+    qtbot.waitUntil(lambda: "锁定" in box.result.text(), timeout=15_000)
+    box.scenario.setCurrentIndex(box.scenario.findData("card30"))
+    box.test_reader.click()
+    qtbot.waitUntil(lambda: "卡识别码" in box.result.text(), timeout=15_000)
+    assert box._test_bridge is None
+    assert [t.name for t in threading.enumerate()].count(THREAD_NAME) == 1
+    with ctx.store.session() as session:
+        assert get_settings(session)["card_scenario"] == "card20"  # a test saves nothing
+    assert ctx.cards.reader_settings.scenario == "card20"

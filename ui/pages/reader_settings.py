@@ -143,6 +143,7 @@ class ReaderSettingsBox(QGroupBox):
         self.backend.currentIndexChanged.connect(self._show_rows)
         self.test_reader.clicked.connect(self.run_test)
         self._test_bridge: Any = None
+        self._connected_to: Any = None
         for widget in self.setting_widgets().values():
             widget.setEnabled(editable)
         self.browse.setEnabled(editable)
@@ -210,14 +211,18 @@ class ReaderSettingsBox(QGroupBox):
 
     def run_test(self) -> None:
         """Read once with the reader chosen on screen (saved or not) and show the result, masked."""
-        from ui.card_reading import CardBridge
-
-        self.close_test()
-        self._test_bridge = CardBridge(self.values(), authenticator=getattr(self.ctx.cards, "authenticator", None))
-        self._test_bridge.cardRead.connect(self._reader_ok)
-        self._test_bridge.cardFailed.connect(self.result.setText)
         self.result.setText(self.tr("正在读卡……"))
-        self._test_bridge.read()
+        bridge = self.ctx.cards
+        if bridge is None:  # no station reader (a bare settings page): a card thread of its own
+            from ui.card_reading import CardBridge
+
+            self.close_test()
+            bridge = self._test_bridge = CardBridge({})
+        if not self._connected_to is bridge:
+            bridge.testRead.connect(self._reader_ok)
+            bridge.testFailed.connect(self.result.setText)
+            self._connected_to = bridge
+        bridge.test_read(self.values())
 
     def _reader_ok(self, record: Any) -> None:
         from app.cards.record import FIELD_LABELS

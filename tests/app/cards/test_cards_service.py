@@ -129,6 +129,40 @@ def test_insertion_watch() -> None:
     assert set(reader.threads) == {THREAD_NAME}
 
 
+def test_trial_read_shares_the_card_thread_and_the_watch_goes_on() -> None:
+    """设置's 测试读卡器: the trial reader runs on the station's card thread, never beside its reader."""
+    station, trial = RecordingReader(), RecordingReader()
+    made: list[str] = []
+
+    def station_factory() -> CardReader:
+        made.append("station")
+        return station
+
+    def trial_factory() -> CardReader:
+        assert station.closed, "the station's reader must be closed before the trial reader opens"
+        made.append("trial")
+        return trial
+
+    inserted = threading.Event()
+    service = CardService(station_factory, poll_interval=0.02)
+    assert service.watch(inserted.set).result(timeout=5) is True
+    record = service.read_with(trial_factory).result(timeout=5)
+    assert record.ss_number == SS_NUMBER and trial.closed
+    assert made == ["station", "trial", "station"]  # reopened at once so insertion is still noticed
+    station.closed = False
+    station.present = True
+    assert inserted.wait(timeout=5)
+
+    def broken() -> CardReader:
+        raise NoCard()
+
+    with pytest.raises(NoCard):
+        service.read_with(broken).result(timeout=5)
+    assert made[-1] == "station"  # a trial that cannot even open still gives the station its reader back
+    service.close()
+    assert set(station.threads) | set(trial.threads) == {THREAD_NAME}
+
+
 def test_watch_reports_unsupported_readers(fake_libs: FakeLibs, sscard_control: Control) -> None:
     settings = ReaderSettings(backend="vendor", library=str(fake_libs.sscard), convention="cdecl")
     service = CardService(reader_factory(settings))
