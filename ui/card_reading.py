@@ -19,6 +19,12 @@ class CardBridge(QObject):
     cardInserted = Signal()  # readers that can tell: a card was just put in
     testRead = Signal(object)  # CardRecord of a 测试读卡器 read
     testFailed = Signal(str)
+    pinChecked = Signal(str, str)  # outcome ("ok" or the error kind), Chinese message for the clerk
+
+    @property
+    def has_pin_pad(self) -> bool:
+        """Whether the configured kind of reader can let the holder type the PIN (vendor readers do)."""
+        return self.reader_settings.backend in ("vendor", "simulator")
 
     def __init__(self, settings: Mapping[str, Any], authenticator: Any = None) -> None:
         """``settings``: the workstation's ``card_*`` settings. ``authenticator`` (an ``OnlineAuthenticator``)
@@ -66,6 +72,22 @@ class CardBridge(QObject):
 
         trial = reader_factory(ReaderSettings.from_settings(settings), self.authenticator)
         self.service.read_with(trial, on_done=lambda future: self._deliver(future, self.testRead, self.testFailed))
+
+    def verify_pin(self) -> None:
+        """The holder types the card's PIN on the reader's pad; the answer comes as ``pinChecked``."""
+
+        def done(future: Future[None]) -> None:  # runs on the card thread
+            from app.cards import CardError
+
+            error = future.exception()
+            if error is None:
+                self.pinChecked.emit("ok", "持卡人已在读卡器上输入正确的社保卡密码。")
+            elif isinstance(error, CardError):
+                self.pinChecked.emit(error.kind, str(error))
+            else:
+                self.pinChecked.emit("ReaderFault", "读卡器出现故障，请重新插卡后再试；仍不行请联系信息技术人员。")
+
+        self.service.verify_pin(on_done=done)
 
     def _done(self, future: Future[Any]) -> None:  # runs on the card thread
         self.busy = False

@@ -1,6 +1,6 @@
 """Reading cards: 社会保障卡 (vendor library, PC/SC), 二代身份证, 电子社保卡 QR codes, and a simulator."""
 
-from app.cards.audit_read import audit_card_read, card_read_detail
+from app.cards.audit_read import audit_card_read, audit_pin_check, card_read_detail
 from app.cards.bas import HsmStep1, parse_bas_output
 from app.cards.errors import (
     CardDataInvalid,
@@ -45,6 +45,7 @@ __all__ = [
     "WrongCard",
     "WrongThreadError",
     "audit_card_read",
+    "audit_pin_check",
     "card_read_detail",
     "open_reader",
     "parse_bas_output",

@@ -21,3 +21,11 @@ def audit_card_read(session: Session, actor_id: str | None, record: CardRecord) 
     from app import audit
 
     audit.record(session, actor_id, "card.read", "card", None, card_read_detail(record))
+
+
+def audit_pin_check(session: Session, actor_id: str | None, person_id: str | None, outcome: str) -> None:
+    """Append ``card.pin``: the holder's PIN was checked on the reader's pad, with the outcome's kind only
+    (``ok`` or the error kind such as ``PinWrong``), against the person whose record was open, if any."""
+    from app import audit
+
+    audit.record(session, actor_id, "card.pin", "person" if person_id else "card", person_id, {"outcome": outcome})

@@ -18,7 +18,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from app.cards.errors import CardError
+from app.cards.errors import CardError, ReaderFault
 from app.cards.reader import CardReader, card_thread
 from app.cards.record import CardRecord
 
@@ -27,6 +27,10 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 ReaderFactory = Callable[[], CardReader]
 THREAD_NAME = "fuwutai-card"
+NO_PIN_PAD = (
+    "所选读卡器不能让持卡人输入密码（只有厂商社保卡读卡器带密码键盘）。请核对身份证件原件，"
+    "或请信息技术人员在“设置 → 读卡器”中改用厂商读卡器。"
+)
 
 
 @dataclass
@@ -92,8 +96,24 @@ class CardService:
             future.add_done_callback(on_done)
         return future
 
-    def verify_pin(self) -> Future[None]:
-        return self.submit(lambda reader: reader.verify_pin())
+    def verify_pin(self, on_done: Callable[[Future[None]], None] | None = None) -> Future[None]:
+        """The holder types the card's PIN on the reader's pad; raises PinWrong / CardLocked / ReaderFault."""
+
+        def check(reader: CardReader) -> None:
+            if not reader.supports_pin:
+                raise ReaderFault(NO_PIN_PAD)
+            started = time.monotonic()
+            try:
+                reader.verify_pin()
+            except CardError as exc:
+                log.info("PIN check failed: %s (%.2f s)", exc.kind, time.monotonic() - started)
+                raise
+            log.info("PIN check passed (%.2f s)", time.monotonic() - started)
+
+        future = self.submit(check)
+        if on_done is not None:
+            future.add_done_callback(on_done)
+        return future
 
     def replace_reader(self, factory: ReaderFactory) -> Future[None]:
         """Switch backends (the clerk changed 读卡器设置): the old reader is closed on the card thread."""

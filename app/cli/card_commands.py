@@ -1,10 +1,10 @@
-"""``fuwutai card read`` and ``fuwutai card list-readers``: test a reader from the command line.
+"""``fuwutai card read``, ``card verify-pin`` and ``card list-readers``: test a reader from the command line.
 
 Audit decision: when the data folder holds a station database the read is recorded as ``card.read``
 (actor ``cli``), and a database that cannot be opened stops the command before the card is read, so a
 station never reads cards unaudited. With no database at all (a technician trying a reader before the
 station is set up) the card is still read and the command says that the read was not audited.
-Output is always masked.
+Output is always masked. A PIN check is audited the same way as ``card.pin`` (its outcome kind only).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import argparse
 import shlex
 import sys
 from collections.abc import Callable
+from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TypeVar
 
@@ -53,10 +54,10 @@ def _settings(args: argparse.Namespace) -> ReaderSettings:
         raise CliError(f"读卡器参数不正确：{exc}") from exc
 
 
-def _on_card_thread(settings: ReaderSettings, job: Callable[[CardReader], T], timeout: float) -> T:
+def _on_card_thread(settings: ReaderSettings, start: Callable[[CardService], Future[T]], timeout: float) -> T:
     service = CardService(reader_factory(settings))
     try:
-        return service.submit(job).result(timeout=timeout)
+        return start(service).result(timeout=timeout)
     except FutureTimeout:
         raise CliError(
             f"读卡器在 {timeout:g} 秒内没有完成读卡。请检查读卡器连接和卡片后重试；仍不行请联系信息技术人员。",
@@ -82,14 +83,14 @@ def cmd_card_read(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if store_exists(data_dir_of(args)):
         with opened(args) as store:
-            record = _on_card_thread(settings, lambda reader: reader.read(), args.timeout)
+            record = _on_card_thread(settings, CardService.read, args.timeout)
             from app.cards.audit_read import audit_card_read
 
             with store.session() as session:
                 audit_card_read(session, CLI_ACTOR, record)
         audited = True
     else:
-        record = _on_card_thread(settings, lambda reader: reader.read(), args.timeout)
+        record = _on_card_thread(settings, CardService.read, args.timeout)
         audited = False
     if args.json:
         print_json({"audited": audited, "record": record.masked()})
@@ -98,6 +99,34 @@ def cmd_card_read(args: argparse.Namespace) -> int:
         print("已记入审计日志。" if audited else NOT_AUDITED)
     if not audited and args.json:
         print(NOT_AUDITED, file=sys.stderr)
+    return 0
+
+
+def cmd_card_verify_pin(args: argparse.Namespace) -> int:
+    """The holder types the PIN on the reader's pad; exit 0 when it is right (PinWrong 19, CardLocked 14)."""
+    settings = _settings(args)
+    audited = store_exists(data_dir_of(args))
+    if not audited:
+        _on_card_thread(settings, CardService.verify_pin, args.timeout)
+    else:
+        with opened(args) as store:  # as for reads: a station's database opens before the card is touched
+            try:
+                _on_card_thread(settings, CardService.verify_pin, args.timeout)
+                outcome, failure = "ok", None
+            except CliError as exc:
+                outcome, failure = str(getattr(exc.__cause__, "kind", "Timeout")), exc
+            from app.cards.audit_read import audit_pin_check
+
+            with store.session() as session:
+                audit_pin_check(session, CLI_ACTOR, None, outcome)
+        if failure is not None:
+            raise failure
+    if args.json:
+        print_json({"audited": audited, "outcome": "ok"})
+    else:
+        print("密码正确。" + ("已记入审计日志。" if audited else ""))
+    if not audited:
+        print("注意：数据文件夹中还没有服务台数据库，这次验密没有记入审计日志。", file=sys.stderr)
     return 0
 
 
@@ -110,7 +139,7 @@ def cmd_card_list_readers(args: argparse.Namespace) -> int:
         assert isinstance(reader, PcscReader)
         return [(info.name, info.card_present) for info in reader.list_readers()]
 
-    readers = _on_card_thread(settings, listing, args.timeout)
+    readers = _on_card_thread(settings, lambda service: service.submit(listing), args.timeout)
     if args.json:
         print_json([{"name": name, "card_present": present} for name, present in readers])
         return 0
@@ -123,21 +152,25 @@ def cmd_card_list_readers(args: argparse.Namespace) -> int:
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     card = sub.add_parser("card", help="读卡器：测试读社保卡、身份证").add_subparsers(dest="action", metavar="操作")
-    p = card.add_parser("read", help="读一张卡并显示（个人信息已遮蔽；有数据库时记入审计日志）")
-    p.add_argument("--backend", choices=BACKENDS, default="pcsc", help="读卡方式（默认 pcsc）")
-    p.add_argument("--library", help="vendor/idcard：驱动文件，如 SSCardDriver.dll、sdtapi.dll、termb.dll")
-    p.add_argument("--itype", type=int, choices=[1, 2, 3, 4], default=3, help="vendor：1 接触 2 非接 3/4 自动")
-    p.add_argument("--convention", choices=CONVENTIONS, default="auto", help="驱动的调用约定（默认按系统）")
-    p.add_argument("--step1-no-itype", action="store_true", help="vendor：驱动的 HSM_Step1 没有 iType 参数")
-    p.add_argument("--helper", action="store_true", help="vendor：通过 32 位辅助程序加载驱动")
-    p.add_argument("--helper-command", help="vendor：辅助程序的命令行（默认用随程序安装的辅助程序）")
-    p.add_argument("--reader", help="pcsc：读卡器名称（的一部分）；默认用第一个有卡的读卡器")
-    p.add_argument("--idcard-family", choices=FAMILIES, default="auto", help="idcard：sdt 或 termb（默认自动）")
-    p.add_argument("--idcard-port", type=int, help="idcard：端口号（默认在 USB 端口 1001–1016 中查找）")
-    p.add_argument("--scenario", choices=list(SCENARIOS), default="card20", help="simulator：模拟的情形")
-    p.add_argument("--timeout", type=float, default=60.0, help="最长等待秒数（默认 60）")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_card_read)
+    for name, help_text, func in (
+        ("read", "读一张卡并显示（个人信息已遮蔽；有数据库时记入审计日志）", cmd_card_read),
+        ("verify-pin", "请持卡人在读卡器密码键盘上输入社保卡密码并核验（厂商读卡器）", cmd_card_verify_pin),
+    ):
+        p = card.add_parser(name, help=help_text)
+        p.add_argument("--backend", choices=BACKENDS, default="pcsc", help="读卡方式（默认 pcsc）")
+        p.add_argument("--library", help="vendor/idcard：驱动文件，如 SSCardDriver.dll、sdtapi.dll、termb.dll")
+        p.add_argument("--itype", type=int, choices=[1, 2, 3, 4], default=3, help="vendor：1 接触 2 非接 3/4 自动")
+        p.add_argument("--convention", choices=CONVENTIONS, default="auto", help="驱动的调用约定（默认按系统）")
+        p.add_argument("--step1-no-itype", action="store_true", help="vendor：驱动的 HSM_Step1 没有 iType 参数")
+        p.add_argument("--helper", action="store_true", help="vendor：通过 32 位辅助程序加载驱动")
+        p.add_argument("--helper-command", help="vendor：辅助程序的命令行（默认用随程序安装的辅助程序）")
+        p.add_argument("--reader", help="pcsc：读卡器名称（的一部分）；默认用第一个有卡的读卡器")
+        p.add_argument("--idcard-family", choices=FAMILIES, default="auto", help="idcard：sdt 或 termb（默认自动）")
+        p.add_argument("--idcard-port", type=int, help="idcard：端口号（默认在 USB 端口 1001–1016 中查找）")
+        p.add_argument("--scenario", choices=list(SCENARIOS), default="card20", help="simulator：模拟的情形")
+        p.add_argument("--timeout", type=float, default=60.0, help="最长等待秒数（默认 60）")
+        p.add_argument("--json", action="store_true")
+        p.set_defaults(func=func)
     p = card.add_parser("list-readers", help="列出本机的 PC/SC 读卡器及是否有卡")
     p.add_argument("--timeout", type=float, default=15.0)
     p.add_argument("--json", action="store_true")

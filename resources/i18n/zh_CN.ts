@@ -3564,127 +3564,127 @@
 <context>
     <name>PersonProfile</name>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="56" />
+        <location filename="../../ui/pages/person_profile.py" line="57" />
         <source>在左侧选择人员，或按 Ctrl+N 新建。</source>
         <translation>在左侧选择人员，或按 Ctrl+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="68" />
+        <location filename="../../ui/pages/person_profile.py" line="69" />
         <source>办理</source>
         <translation>办理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="70" />
+        <location filename="../../ui/pages/person_profile.py" line="71" />
         <source>修改资料</source>
         <translation>修改资料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="77" />
+        <location filename="../../ui/pages/person_profile.py" line="78" />
         <source>基本信息</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="80" />
+        <location filename="../../ui/pages/person_profile.py" line="81" />
         <source>办件</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="81" />
+        <location filename="../../ui/pages/person_profile.py" line="82" />
         <source>回访与跟踪</source>
         <translation>回访与跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="87" />
+        <location filename="../../ui/pages/person_profile.py" line="88" />
         <source>查看与修改记录</source>
         <translation>查看与修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="121" />
+        <location filename="../../ui/pages/person_profile.py" line="122" />
         <source>正在打开人员资料……</source>
         <translation>正在打开人员资料……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="127" />
+        <location filename="../../ui/pages/person_profile.py" line="128" />
         <source>（待同步）</source>
         <translation>（待同步）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="131" />
+        <location filename="../../ui/pages/person_profile.py" line="132" />
         <source>证件</source>
         <translation>证件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="132" />
+        <location filename="../../ui/pages/person_profile.py" line="133" />
         <source>性别</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="133" />
+        <location filename="../../ui/pages/person_profile.py" line="134" />
         <source>出生日期</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="134" />
+        <location filename="../../ui/pages/person_profile.py" line="135" />
         <source>手机</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="135" />
+        <location filename="../../ui/pages/person_profile.py" line="136" />
         <source>常住地址</source>
         <translation>常住地址</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="136" />
+        <location filename="../../ui/pages/person_profile.py" line="137" />
         <source>户籍地址</source>
         <translation>户籍地址</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="137" />
+        <location filename="../../ui/pages/person_profile.py" line="138" />
         <source>标签</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="139" />
+        <location filename="../../ui/pages/person_profile.py" line="140" />
         <source>其他证件</source>
         <translation>其他证件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="147" />
+        <location filename="../../ui/pages/person_profile.py" line="148" />
         <source>家庭</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="147" />
+        <location filename="../../ui/pages/person_profile.py" line="148" />
         <source>已登记</source>
         <translation>已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="165" />
+        <location filename="../../ui/pages/person_profile.py" line="166" />
         <source>已完成</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="165" />
+        <location filename="../../ui/pages/person_profile.py" line="166" />
         <source>待办</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="187" />
+        <location filename="../../ui/pages/person_profile.py" line="188" />
         <source>同步：已同步</source>
         <translation>同步：已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="188" />
+        <location filename="../../ui/pages/person_profile.py" line="189" />
         <source>同步：待同步</source>
         <translation>同步：待同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="189" />
+        <location filename="../../ui/pages/person_profile.py" line="190" />
         <source>同步：冲突，请在状态栏“冲突与退回”中处理</source>
         <translation>同步：冲突，请在状态栏“冲突与退回”中处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/person_profile.py" line="190" />
+        <location filename="../../ui/pages/person_profile.py" line="191" />
         <source>同步：被平台退回，请在状态栏“冲突与退回”中处理</source>
         <translation>同步：被平台退回，请在状态栏“冲突与退回”中处理</translation>
     </message>
@@ -3733,116 +3733,131 @@
     </message>
     <message>
         <location filename="../../ui/pages/persons.py" line="74" />
+        <source>持卡人验密</source>
+        <translation>持卡人验密</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="77" />
+        <source>请持卡人在读卡器的密码键盘上输入社保卡密码，以核实是本人持卡（需厂商社保卡读卡器）</source>
+        <translation>请持卡人在读卡器的密码键盘上输入社保卡密码，以核实是本人持卡（需厂商社保卡读卡器）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="80" />
         <source>新建人员（Ctrl+N）</source>
         <translation>新建人员（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="83" />
+        <location filename="../../ui/pages/persons.py" line="89" />
         <source>到省平台查找</source>
         <translation>到省平台查找</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="85" />
+        <location filename="../../ui/pages/persons.py" line="91" />
         <source>全省通办：按证件号码到省级平台查找此人（需要联网）</source>
         <translation>全省通办：按证件号码到省级平台查找此人（需要联网）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="95" />
+        <location filename="../../ui/pages/persons.py" line="101" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="96" />
+        <location filename="../../ui/pages/persons.py" line="102" />
         <source>证件号码</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="97" />
+        <location filename="../../ui/pages/persons.py" line="103" />
         <source>性别</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="98" />
+        <location filename="../../ui/pages/persons.py" line="104" />
         <source>出生日期</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="99" />
+        <location filename="../../ui/pages/persons.py" line="105" />
         <source>手机尾号</source>
         <translation>手机尾号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="100" />
+        <location filename="../../ui/pages/persons.py" line="106" />
         <source>同步</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="184" />
+        <location filename="../../ui/pages/persons.py" line="194" />
         <source>找到 {0} 人</source>
         <translation>找到 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="186" />
+        <location filename="../../ui/pages/persons.py" line="196" />
         <source>本站没有此证件号码的人员。可以到省平台查找（全省通办），或按 Ctrl+N 新建。</source>
         <translation>本站没有此证件号码的人员。可以到省平台查找（全省通办），或按 Ctrl+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="189" />
+        <location filename="../../ui/pages/persons.py" line="199" />
         <source>本站没有此证件号码的人员。本机尚未接入省级平台，不能到省平台查找；可以按 Ctrl+N 新建。</source>
         <translation>本站没有此证件号码的人员。本机尚未接入省级平台，不能到省平台查找；可以按 Ctrl+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="192" />
+        <location filename="../../ui/pages/persons.py" line="202" />
         <source>没有找到。可以按 Ctrl+N 新建人员。</source>
         <translation>没有找到。可以按 Ctrl+N 新建人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="196" />
+        <location filename="../../ui/pages/persons.py" line="206" />
         <source>正在查询……</source>
         <translation>正在查询……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="221" />
+        <location filename="../../ui/pages/persons.py" line="231" />
         <source>到省平台查找未完成：</source>
         <translation>到省平台查找未完成：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="227" />
+        <location filename="../../ui/pages/persons.py" line="237" />
         <source>正在到省平台查找……</source>
         <translation>正在到省平台查找……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="248" />
+        <location filename="../../ui/pages/persons.py" line="258" />
         <source>正在记录查询……</source>
         <translation>正在记录查询……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="251" />
+        <location filename="../../ui/pages/persons.py" line="261" />
         <source>已按省平台资料建档，请补充电话、住址等信息。</source>
         <translation>已按省平台资料建档，请补充电话、住址等信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="276" />
+        <location filename="../../ui/pages/persons.py" line="286" />
         <source>正在读卡，请稍候……</source>
         <translation>正在读卡，请稍候……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="299" />
+        <location filename="../../ui/pages/persons.py" line="294" />
+        <source>请持卡人在读卡器的密码键盘上输入社保卡密码，按确认键结束……</source>
+        <translation>请持卡人在读卡器的密码键盘上输入社保卡密码，按确认键结束……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="332" />
         <source>卡上没有持卡人信息，请改用社保卡厂商读卡器或身份证读卡。</source>
         <translation>卡上没有持卡人信息，请改用社保卡厂商读卡器或身份证读卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="314" />
+        <location filename="../../ui/pages/persons.py" line="347" />
         <source>本地没有此人，已按卡上信息预填新建人员。</source>
         <translation>本地没有此人，已按卡上信息预填新建人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="324" />
+        <location filename="../../ui/pages/persons.py" line="357" />
         <source>已按卡找到人员。</source>
         <translation>已按卡找到人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="329" />
+        <location filename="../../ui/pages/persons.py" line="362" />
         <source>正在查找持卡人……</source>
         <translation>正在查找持卡人……</translation>
     </message>
@@ -4190,7 +4205,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/reader_settings.py" line="73" />
-        <location filename="../../ui/pages/reader_settings.py" line="203" />
+        <location filename="../../ui/pages/reader_settings.py" line="204" />
         <source>厂商提供的驱动文件，如 C:\SSCard\SSCardDriver.dll</source>
         <translation>厂商提供的驱动文件，如 C:\SSCard\SSCardDriver.dll</translation>
     </message>
@@ -4270,27 +4285,27 @@
         <translation>读卡结果：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reader_settings.py" line="201" />
+        <location filename="../../ui/pages/reader_settings.py" line="202" />
         <source>身份证阅读器的开发包文件，如 sdtapi.dll 或 termb.dll</source>
         <translation>身份证阅读器的开发包文件，如 sdtapi.dll 或 termb.dll</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reader_settings.py" line="206" />
+        <location filename="../../ui/pages/reader_settings.py" line="207" />
         <source>驱动文件 (*.dll)</source>
         <translation>驱动文件 (*.dll)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reader_settings.py" line="206" />
+        <location filename="../../ui/pages/reader_settings.py" line="207" />
         <source>动态库 (*.so *.so.*)</source>
         <translation>动态库 (*.so *.so.*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reader_settings.py" line="207" />
+        <location filename="../../ui/pages/reader_settings.py" line="208" />
         <source>选择读卡器驱动文件</source>
         <translation>选择读卡器驱动文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reader_settings.py" line="219" />
+        <location filename="../../ui/pages/reader_settings.py" line="214" />
         <source>正在读卡……</source>
         <translation>正在读卡……</translation>
     </message>

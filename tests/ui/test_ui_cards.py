@@ -80,3 +80,35 @@ def test_inserting_a_card_reads_it_on_the_persons_page(qtbot: QtBot, card_window
     qtbot.waitUntil(lambda: bool(page.findChildren(PersonEditor)), timeout=15_000)
     editor = page.findChildren(PersonEditor)[0]
     assert editor.fields["doc_number"].text() == synthetic_holders()[0].ss_number
+
+
+def test_holder_pin_check_on_the_persons_page_is_audited(qtbot: QtBot, card_window: Any, ctx: Any) -> None:
+    """持卡人验密: the holder types the PIN on the reader's pad (the simulator's); the check is audited
+    against the person whose record is open, with its outcome only."""
+    from app.store.models import AuditEntry, Person
+
+    with ctx.store.session() as session:
+        person_id = session.scalars(select(Person.id).order_by(Person.created_at)).first()
+    page = card_window.show_page("persons")
+    page.open_person(person_id)
+    qtbot.waitUntil(lambda: page.profile.person_id == person_id, timeout=15_000)
+    page.pin_button.click()
+    qtbot.waitUntil(lambda: "密码" in page.hint.text() and "正确" in page.hint.text(), timeout=15_000)
+    ctx.cards.reconfigure({"card_backend": "simulator", "card_scenario": "locked"})
+    page.pin_button.click()
+    qtbot.waitUntil(lambda: "锁定" in page.hint.text(), timeout=15_000)
+    ctx.cards.reconfigure({"card_backend": "pcsc"})
+    page.pin_button.click()
+    qtbot.waitUntil(lambda: "不能让持卡人输入密码" in page.hint.text(), timeout=15_000)
+
+    def checks() -> list[tuple[str | None, object]]:
+        with ctx.store.session() as session:
+            rows = session.scalars(select(AuditEntry).where(AuditEntry.action == "card.pin").order_by(AuditEntry.seq))
+            return [(row.entity_id, row.detail) for row in rows]
+
+    qtbot.waitUntil(lambda: len(checks()) == 3, timeout=10_000)
+    assert checks() == [
+        (person_id, {"outcome": "ok"}),
+        (person_id, {"outcome": "CardLocked"}),
+        (person_id, {"outcome": "ReaderFault"}),
+    ]

@@ -36,6 +36,7 @@ ACTIONS = {
     "person.delete": "删除",
     "person.import": "导入",
     "card.read": "读卡",
+    "card.pin": "持卡人验密",
 }
 
 

@@ -71,6 +71,12 @@ class PersonsPage(QWidget):
         self.card_button.setObjectName("readCard")
         self.card_button.setToolTip(self.tr("读社会保障卡或身份证，找到人员或新建（F2）"))
         top.addWidget(self.card_button)
+        self.pin_button = QPushButton(self.tr("持卡人验密"))
+        self.pin_button.setObjectName("verifyPin")
+        self.pin_button.setToolTip(
+            self.tr("请持卡人在读卡器的密码键盘上输入社保卡密码，以核实是本人持卡（需厂商社保卡读卡器）")
+        )
+        top.addWidget(self.pin_button)
         self.new_button = QPushButton(self.tr("新建人员（Ctrl+N）"))
         self.new_button.setObjectName("newPerson")
         top.addWidget(self.new_button)
@@ -136,8 +142,12 @@ class PersonsPage(QWidget):
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_person)
         QShortcut(QKeySequence("F2"), self, activated=self.read_card)
         self.card_button.clicked.connect(self.read_card)
+        self.pin_button.clicked.connect(self.verify_pin)
         self._card_requested = False
+        self._pin_for: str | None = None  # the person whose record was open when the PIN check began
+        self._pin_requested = False
         if ctx.cards is not None:
+            ctx.cards.pinChecked.connect(self._pin_checked)
             ctx.cards.cardRead.connect(self._card_read)
             ctx.cards.cardFailed.connect(self._card_failed)
             ctx.cards.cardInserted.connect(self._card_inserted)
@@ -275,6 +285,29 @@ class PersonsPage(QWidget):
         self._card_requested = True
         self.hint.setText(self.tr("正在读卡，请稍候……"))
         self.ctx.cards.read()
+
+    def verify_pin(self) -> None:
+        if self.ctx.cards is None or self._pin_requested:
+            return
+        self._pin_requested = True
+        self._pin_for = self.profile.person_id or None
+        self.hint.setText(self.tr("请持卡人在读卡器的密码键盘上输入社保卡密码，按确认键结束……"))
+        self.ctx.cards.verify_pin()
+
+    def _pin_checked(self, outcome: str, message: str) -> None:
+        if not self._pin_requested:
+            return
+        self._pin_requested = False
+        self.hint.setText(message)
+        store, actor, person_id = self.ctx.store, self.ctx.actor_id, self._pin_for
+
+        def job() -> None:
+            from app.cards import audit_pin_check
+
+            with store.session() as session:
+                audit_pin_check(session, actor, person_id, outcome)
+
+        Operation(self.ctx, self, job).run()
 
     def _card_inserted(self) -> None:
         # Only the visible page reacts, so a card put in while another screen is open is not read behind it.

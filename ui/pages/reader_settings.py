@@ -218,7 +218,7 @@ class ReaderSettingsBox(QGroupBox):
 
             self.close_test()
             bridge = self._test_bridge = CardBridge({})
-        if not self._connected_to is bridge:
+        if self._connected_to is not bridge:
             bridge.testRead.connect(self._reader_ok)
             bridge.testFailed.connect(self.result.setText)
             self._connected_to = bridge

@@ -119,3 +119,47 @@ def test_helper_and_idcard_backends(
 def test_missing_library_setting(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["--data-dir", str(tmp_path), "card", "read", "--backend", "vendor"]) != 0
     assert "还没有设置社保卡读卡器的驱动文件" in capsys.readouterr().err
+
+
+def _pin_checks(data_dir: DataDir) -> list[dict[str, object]]:
+    store = open_store(data_dir, auto_backup=False)
+    try:
+        with store.session() as session:
+            return [e.detail for e in session.scalars(select(AuditEntry).where(AuditEntry.action == "card.pin"))]
+    finally:
+        store.close()
+
+
+def test_verify_pin_through_the_vendor_pad_is_audited(
+    store: Store, data_dir: DataDir, fake_libs: FakeLibs, sscard_control: Control, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store.close()
+    args = ["--data-dir", str(data_dir.root), "card", "verify-pin", "--backend", "vendor"]
+    args += ["--library", str(fake_libs.sscard), "--convention", "cdecl", "--itype", "1"]
+    sscard_control.set(pin="0 -")
+    assert run(args) == 0
+    assert "密码正确。已记入审计日志。" in capsys.readouterr().out
+    assert sscard_control.calls() == ["iVerifyPIN 1"]
+    sscard_control.set(pin=f"-51 {hexed('密码错误，还可尝试2次'.encode('gbk'))}")
+    assert run(args) == 19  # PinWrong
+    assert "还可以再试 2 次" in capsys.readouterr().err
+    sscard_control.set(pin="-52 -")
+    assert run([*args, "--json"]) == 14  # CardLocked
+    assert _pin_checks(data_dir) == [{"outcome": "ok"}, {"outcome": "PinWrong"}, {"outcome": "CardLocked"}]
+
+
+def test_verify_pin_needs_a_reader_with_a_pad(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A PC/SC reader has no PIN pad here: a clear refusal, not a crash (the simulator stands in for one)."""
+    assert run(["--data-dir", str(tmp_path / "none"), "card", "verify-pin", "--backend", "simulator", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == {"audited": False, "outcome": "ok"} and "没有记入审计日志" in err
+    from app.cards import CardService
+    from app.cards.errors import ReaderFault
+    from app.cards.service import NO_PIN_PAD
+    from tests.app.cards.test_cards_service import RecordingReader
+
+    service = CardService(RecordingReader)
+    with pytest.raises(ReaderFault, match="不能让持卡人输入密码"):
+        service.verify_pin().result(timeout=5)
+    service.close()
+    assert "厂商读卡器" in NO_PIN_PAD
