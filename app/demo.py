@@ -14,6 +14,7 @@ import platformdirs
 from sqlalchemy.orm import Session
 
 from app.auth import StaffInfo, create_staff
+from app.cards.simulator import SimulatedHolder
 from app.clock import today
 from app.persons import PersonInput, create_person
 from app.store import DataDir, Store, create_store, open_store, store_exists
@@ -60,6 +61,24 @@ def ensure_demo_store(data_dir: DataDir | None = None, persons: int = 40) -> Sto
         seed_areas(session, staff, people, rng)
     store.backup_if_due()
     return store
+
+
+def demo_card_holders(session: Session) -> list[SimulatedHolder]:
+    """Whose cards the demo's simulated reader deals, in turn: a card new to the station (F2 prefills a new
+    person), then two of the station's own persons (F2 finds them), so training shows both ways."""
+    from sqlalchemy import select
+
+    from app.cards.simulator import SimulatedHolder, synthetic_holders
+    from app.store.models import Person
+
+    rows = session.execute(
+        select(Person.doc_number, Person.name)
+        .where(Person.doc_type == "resident_id", Person.deleted.is_(False))
+        .order_by(Person.created_at, Person.id)
+        .limit(2)
+    ).all()
+    known = [SimulatedHolder(number, name, f"S{n + 1:08d}") for n, (number, name) in enumerate(rows)]
+    return [synthetic_holders()[0], *known]
 
 
 def _demo_cases(session: Session, clerk: StaffInfo, people: list[tuple[str, PersonInput]]) -> None:

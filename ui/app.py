@@ -33,6 +33,7 @@ class Opened:
     station_name: str
     station_code: str
     settings: dict[str, Any]
+    card_holders: tuple[Any, ...] = ()  # the demo's simulated cards (app.demo.demo_card_holders)
 
 
 class StartWindow(QWidget):
@@ -90,7 +91,13 @@ def open_station(data_dir_arg: str | None, demo: bool) -> Opened:
         with store.session() as session:
             settings = effective_settings(session, preset)  # user settings, preset where locked or unset
             catalog = station_catalog(session)
-        return Opened(store, catalog, station.name if station else "", station.code if station else "", settings)
+            holders: tuple[Any, ...] = ()
+            if demo:
+                from app.demo import demo_card_holders
+
+                holders = tuple(demo_card_holders(session))
+        name, code = (station.name, station.code) if station else ("", "")
+        return Opened(store, catalog, name, code, settings, holders)
     except BaseException:
         store.close()
         raise
@@ -256,7 +263,9 @@ class Program:
 
         # 3rd-generation cards and QR codes are checked by the platform; offline they say so.
         self.platform_calls = store_api_factory(opened.store)
-        self.cards = ctx.cards = CardBridge(opened.settings, PlatformCardAuthenticator(self.platform_calls))
+        self.cards = ctx.cards = CardBridge(
+            opened.settings, PlatformCardAuthenticator(self.platform_calls), holders=opened.card_holders
+        )
         if self.demo:
             # The demo's reference platform starts on its own thread while the login dialog shows.
             self.platform = DemoPlatform(opened.store)

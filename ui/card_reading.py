@@ -6,7 +6,7 @@ queued Qt signal. Card data is never logged; the read itself is audited by the p
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Future
 from typing import Any
 
@@ -26,15 +26,16 @@ class CardBridge(QObject):
         """Whether the configured kind of reader can let the holder type the PIN (vendor readers do)."""
         return self.reader_settings.backend in ("vendor", "simulator")
 
-    def __init__(self, settings: Mapping[str, Any], authenticator: Any = None) -> None:
+    def __init__(self, settings: Mapping[str, Any], authenticator: Any = None, holders: Sequence[Any] = ()) -> None:
         """``settings``: the workstation's ``card_*`` settings. ``authenticator`` (an ``OnlineAuthenticator``)
-        is what 3rd-generation cards need for the HSM route."""
+        is what 3rd-generation cards need for the HSM route; ``holders`` whose cards the simulator deals."""
         super().__init__()
-        from app.cards import CardService, ReaderSettings, reader_factory
+        from app.cards import CardService, ReaderSettings
 
         self.reader_settings = ReaderSettings.from_settings(settings)
         self.authenticator = authenticator
-        self.service = CardService(reader_factory(self.reader_settings, authenticator))
+        self.holders = tuple(holders)
+        self.service = CardService(self._factory(self.reader_settings))
         self.busy = False
         self._watching = False
 
@@ -48,13 +49,13 @@ class CardBridge(QObject):
 
         The switch runs on the card thread after any read in progress; pages keep their connections
         because the bridge itself stays."""
-        from app.cards import ReaderSettings, reader_factory
+        from app.cards import ReaderSettings
 
         chosen = ReaderSettings.from_settings(settings)
         if chosen == self.reader_settings:
             return False
         self.reader_settings = chosen
-        self.service.replace_reader(reader_factory(chosen, self.authenticator))
+        self.service.replace_reader(self._factory(chosen))
         if self._watching:
             self.service.watch(self.cardInserted.emit)
         return True
@@ -68,9 +69,9 @@ class CardBridge(QObject):
     def test_read(self, settings: Mapping[str, Any]) -> None:
         """设置's 测试读卡器: one read with the reader the settings describe (saved or not), on the same card
         thread as every other read; the answer comes as ``testRead`` / ``testFailed``."""
-        from app.cards import ReaderSettings, reader_factory
+        from app.cards import ReaderSettings
 
-        trial = reader_factory(ReaderSettings.from_settings(settings), self.authenticator)
+        trial = self._factory(ReaderSettings.from_settings(settings))
         self.service.read_with(trial, on_done=lambda future: self._deliver(future, self.testRead, self.testFailed))
 
     def verify_pin(self) -> None:
@@ -88,6 +89,11 @@ class CardBridge(QObject):
                 self.pinChecked.emit("ReaderFault", "读卡器出现故障，请重新插卡后再试；仍不行请联系信息技术人员。")
 
         self.service.verify_pin(on_done=done)
+
+    def _factory(self, chosen: Any) -> Any:
+        from app.cards import reader_factory
+
+        return reader_factory(chosen, self.authenticator, self.holders)
 
     def _done(self, future: Future[Any]) -> None:  # runs on the card thread
         self.busy = False

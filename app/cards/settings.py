@@ -7,14 +7,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from app.cards.errors import ReaderFault
 from app.cards.idcard import FAMILIES, Family
 from app.cards.reader import CardReader, OnlineAuthenticator
 from app.cards.vendor import CONVENTIONS, ITYPES, Convention, VendorConfig
+
+if TYPE_CHECKING:
+    from app.cards.simulator import SimulatedHolder
 
 BackendKind = Literal["simulator", "pcsc", "vendor", "idcard"]
 BACKENDS: tuple[str, ...] = get_args(BackendKind)
@@ -107,12 +110,17 @@ def _library(settings: ReaderSettings, what: str) -> str:
     return settings.library
 
 
-def open_reader(settings: ReaderSettings, authenticator: OnlineAuthenticator | None = None) -> CardReader:
-    """Build the configured backend. Runs on the card thread."""
+def open_reader(
+    settings: ReaderSettings,
+    authenticator: OnlineAuthenticator | None = None,
+    holders: Sequence[SimulatedHolder] = (),
+) -> CardReader:
+    """Build the configured backend. Runs on the card thread. ``holders``: whose cards the simulator
+    deals (the demo passes some of its own persons, so a read finds them); empty for its own list."""
     if settings.backend == "simulator":
         from app.cards.simulator import SimulatorReader
 
-        return SimulatorReader(settings.scenario, authenticator=authenticator)
+        return SimulatorReader(settings.scenario, authenticator=authenticator, holders=list(holders) or None)
     if settings.backend == "pcsc":
         from app.cards.pcsc import PcscReader
 
@@ -143,6 +151,8 @@ def open_reader(settings: ReaderSettings, authenticator: OnlineAuthenticator | N
 
 
 def reader_factory(
-    settings: ReaderSettings, authenticator: OnlineAuthenticator | None = None
+    settings: ReaderSettings,
+    authenticator: OnlineAuthenticator | None = None,
+    holders: Sequence[SimulatedHolder] = (),
 ) -> Callable[[], CardReader]:
-    return lambda: open_reader(settings, authenticator)
+    return lambda: open_reader(settings, authenticator, holders)

@@ -221,6 +221,21 @@ def test_ui_sync_demo_program_syncs_after_login_and_shuts_down_in_order(qtbot: Q
         assert program.sync_runner is not None
         program.window.sync_status.sync_button.click()
         qtbot.waitUntil(lambda: program.window.sync_label.text().startswith("已同步"), timeout=60_000)
+        # The demo's simulated reader deals a card new to the station, then two of its own persons.
+        from sqlalchemy import select
+
+        from app.store.models import Person
+
+        holders = program.cards.holders
+        with program.opened.store.session() as session:
+            on_record = set(session.scalars(select(Person.doc_number)))
+        assert len(holders) == 3 and holders[0].ss_number not in on_record
+        assert {holder.ss_number for holder in holders[1:]} <= on_record
+        with qtbot.waitSignal(program.cards.cardRead, timeout=15_000):
+            program.cards.read()
+        with qtbot.waitSignal(program.cards.cardRead, timeout=15_000) as second:
+            program.cards.read()
+        assert second.args[0].ss_number == holders[1].ss_number
     finally:
         harness = program.platform.harness if program.platform else None
         program.shutdown()
