@@ -1,4 +1,5 @@
-"""Employers and their postings: registration, posting, the 3-working-day verification, lists.
+"""Employers and their postings: registration and posting (the verification is in ``verification``,
+the list and detail in ``listing``).
 
 Registration and each posting go through the catalog items ``employer_registration`` and
 ``recruitment_registration``: the form is validated by the catalog, a case is opened and accepted
@@ -16,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
@@ -25,7 +26,7 @@ from app.calendar import WorkingCalendar
 from app.catalog import Catalog, ItemDefinition, validate_form
 from app.clock import today as local_today
 from app.employers import rules
-from app.employers.model import EmployerDetail, EmployerRow, PostingInfo, VerificationItem
+from app.employers.model import EmployerDetail
 from app.errors import NotFound, UserError, ValidationFailed
 from app.store.models import Case, Employer, JobPosting
 from app.store.models_employment import EmployerVerification, PostingTerms
@@ -64,14 +65,14 @@ def _date(value: object) -> date | None:
     return date.fromisoformat(str(value)) if value else None
 
 
-def _employer(session: Session, employer_id: str) -> Employer:
+def employer_row(session: Session, employer_id: str) -> Employer:
     employer = session.get(Employer, employer_id)
     if employer is None or employer.deleted:
         raise NotFound("找不到该单位，可能已被删除，请刷新单位列表后重试。")
     return employer
 
 
-def _posting(session: Session, posting_id: str) -> JobPosting:
+def posting_row(session: Session, posting_id: str) -> JobPosting:
     posting = session.get(JobPosting, posting_id)
     if posting is None or posting.deleted:
         raise NotFound("找不到该岗位，可能已被删除，请刷新后重试。")
@@ -192,7 +193,7 @@ def update_employer(
 ) -> None:
     """Correct an employer's details (the registration case keeps what was accepted)."""
     require(actor.role, "case.edit_draft")
-    employer = _employer(session, employer_id)
+    employer = employer_row(session, employer_id)
     data = _validated(session, catalog.get(EMPLOYER_ITEM), form, local_today())
     _check_unique_uscc(session, data.get("uscc"), employer_id)
     before = {c: getattr(employer, c) for c in _EMPLOYER_COLUMNS}
@@ -288,7 +289,7 @@ def add_posting(
     "书面承诺受理" and verified within 3 working days like the employer."""
     day = today or local_today()
     _check_work_time(work_time)
-    employer = _employer(session, employer_id)
+    employer = employer_row(session, employer_id)
     item = catalog.get(POSTING_ITEM)
     data = _validated(session, item, _with_employer(employer, form), day)
     on_commitment = employer.on_commitment or rules.accepted_on_commitment(
@@ -331,11 +332,11 @@ def update_posting(
 ) -> None:
     require(actor.role, "case.edit_draft")
     _check_work_time(work_time)
-    posting = _posting(session, posting_id)
+    posting = posting_row(session, posting_id)
     terms = _terms(session, posting.id) or PostingTerms(posting_id=posting.id)
     if terms.id is None:
         session.add(terms)
-    employer = _employer(session, posting.employer_id) if posting.employer_id else None
+    employer = employer_row(session, posting.employer_id) if posting.employer_id else None
     values = _with_employer(employer, form) if employer is not None else dict(form)
     data = _validated(session, catalog.get(POSTING_ITEM), values, local_today())
     _apply_posting(posting, terms, data, work_time)
@@ -346,7 +347,7 @@ def set_posting_status(session: Session, actor: StaffInfo, posting_id: str, stat
     """open | closed | filled (招满)."""
     if status not in ("open", "closed", "filled"):
         raise UserError("岗位状态只能是“招聘中”“已停招”或“已招满”。")
-    posting = _posting(session, posting_id)
+    posting = posting_row(session, posting_id)
     if posting.status != status:
         posting.status = status
         audit.record(session, actor.id, "posting.status", "job_posting", posting.id, {"status": status})
@@ -358,283 +359,9 @@ def _terms(session: Session, posting_id: str) -> PostingTerms | None:
     )
 
 
-# ---------------------------------------------------------------- verification
-
-
-def _verification(session: Session, verification_id: str) -> EmployerVerification:
-    row = session.get(EmployerVerification, verification_id)
-    if row is None or row.deleted:
-        raise NotFound("找不到该核实记录，请刷新列表后重试。")
-    return row
-
-
-def record_investigation(
-    session: Session, actor: StaffInfo, verification_id: str, on: date, note: str, *, today: date | None = None
-) -> None:
-    """The staff investigation (工作人员必要调查) of an employer or posting accepted on commitment."""
-    note = " ".join(note.split())
-    if not note:
-        raise UserError("请填写调查情况：实地查看经营场所、核实负责人身份和用工需求的结果。")
-    if on > (today or local_today()):
-        raise UserError("调查日期不能晚于今天，请核对。")
-    row = _verification(session, verification_id)
-    row.investigated_on = on
-    row.investigation_note = note
-    audit.record(session, actor.id, "employer.investigate", "employer", row.employer_id, {"verification": row.id})
-
-
-def verify(
-    session: Session,
-    actor: StaffInfo,
-    verification_id: str,
-    *,
-    licence_ok: bool,
-    person_ok: bool,
-    posting_ok: bool,
-    note: str | None = None,
-    catalog: Catalog,
-    calendar: WorkingCalendar,
-    today: date | None = None,
-) -> VerificationItem:
-    """The reviewer's decision: all checks passed → 已核实 (the case is approved); otherwise the case is
-    refused with ``note`` as the reason and a posting is taken off (停招)."""
-    require(actor.role, "case.approve")
-    day = today or local_today()
-    row = _verification(session, verification_id)
-    if row.state != rules.PENDING:
-        raise UserError("此项已经核实过了，请刷新列表。")
-    if row.on_commitment and row.investigated_on is None:
-        raise UserError("书面承诺受理的单位和岗位须先记录工作人员调查情况，再作核实结论。")
-    note = (note or "").strip() or None
-    passed = licence_ok and person_ok and (posting_ok or row.kind == "employer")
-    if not passed and not note:
-        raise UserError("核实未通过时请填写原因，原因会告知用人单位。")
-    row.licence_ok, row.person_ok = licence_ok, person_ok
-    row.posting_ok = posting_ok if row.kind == "posting" else None
-    row.note = note
-    row.verified_on = day
-    row.verified_by = actor.id
-    row.state = rules.VERIFIED if passed else rules.REJECTED
-    if row.case_id:
-        case = session.get(Case, row.case_id)
-        if case is not None and case.state in ("accepted", "pending_verification"):
-            if passed:
-                transition(session, actor, case.id, "request_review", catalog=catalog, calendar=calendar, today=day)
-                transition(session, actor, case.id, "approve", catalog=catalog, calendar=calendar, today=day)
-            else:
-                transition(
-                    session, actor, case.id, "reject", catalog=catalog, calendar=calendar, reason=note, today=day
-                )
-    if row.kind == "employer" and passed:
-        _employer(session, row.employer_id).verified_on = day
-    if row.kind == "posting" and not passed and row.posting_id:
-        _posting(session, row.posting_id).status = "closed"
-    audit.record(
-        session, actor.id, "employer.verify", "employer", row.employer_id, {"verification": row.id, "passed": passed}
-    )
-    session.flush()
-    return _verification_item(row, _names(session, [row]), day, calendar)
-
-
-def _names(session: Session, rows: list[EmployerVerification]) -> dict[str, str]:
-    ids = {r.employer_id for r in rows} | {r.posting_id for r in rows if r.posting_id}
-    names = dict(session.execute(select(Employer.id, Employer.name).where(Employer.id.in_(ids))).all())
-    names.update(session.execute(select(JobPosting.id, JobPosting.title).where(JobPosting.id.in_(ids))).all())
-    return names
-
-
-def _verification_item(
-    row: EmployerVerification, names: Mapping[str, str], today: date, calendar: WorkingCalendar
-) -> VerificationItem:
-    return VerificationItem(
-        id=row.id,
-        kind=row.kind,
-        employer_id=row.employer_id,
-        employer_name=names.get(row.employer_id, ""),
-        posting_id=row.posting_id,
-        posting_title=names.get(row.posting_id or "", None),
-        case_id=row.case_id,
-        on_commitment=row.on_commitment,
-        accepted_on=row.accepted_on,
-        due_on=row.due_on,
-        state=row.state,
-        status=rules.verification_status(row.state, row.due_on, today),
-        days_left=calendar.working_days_between(today, row.due_on),
-        investigated_on=row.investigated_on,
-        investigation_note=row.investigation_note,
-        verified_on=row.verified_on,
-    )
-
-
-def verification_list(
-    session: Session,
-    today: date,
-    calendar: WorkingCalendar,
-    *,
-    status: str | None = None,
-    employer_id: str | None = None,
-    limit: int = 1000,
-) -> list[VerificationItem]:
-    """Checks still to do, earliest due first; ``status`` "pending" (in time) or "overdue" narrows it.
-    With ``employer_id`` every check of that employer, done ones too, newest first."""
-    query = select(EmployerVerification).where(EmployerVerification.deleted.is_(False))
-    if employer_id:
-        query = query.where(EmployerVerification.employer_id == employer_id).order_by(
-            EmployerVerification.accepted_on.desc()
-        )
-    else:
-        query = query.where(EmployerVerification.state == rules.PENDING).order_by(EmployerVerification.due_on)
-        if status == "overdue":
-            query = query.where(EmployerVerification.due_on < today)
-        elif status == "pending":
-            query = query.where(EmployerVerification.due_on >= today)
-    rows = list(session.scalars(query.limit(limit)))
-    names = _names(session, rows)
-    return [_verification_item(r, names, today, calendar) for r in rows]
-
-
-# ---------------------------------------------------------------- lists and detail
-
-
-def list_employers(
-    session: Session, text: str = "", *, today: date | None = None, limit: int = 500
-) -> list[EmployerRow]:
-    """Employers whose name contains ``text`` or whose 统一社会信用代码 starts with it; newest first."""
-    day = today or local_today()
-    query = select(Employer).where(Employer.deleted.is_(False))
-    text = text.strip()
-    if text:
-        upper = text.upper()
-        query = query.where(or_(Employer.name.contains(text), Employer.uscc.startswith(upper)))
-    employers = list(session.scalars(query.order_by(Employer.updated_at.desc()).limit(limit)))
-    ids = [e.id for e in employers]
-    counts = dict(
-        session.execute(
-            select(JobPosting.employer_id, func.count())
-            .where(JobPosting.employer_id.in_(ids), JobPosting.deleted.is_(False), JobPosting.status == "open")
-            .group_by(JobPosting.employer_id)
-        ).all()
-    )
-    checks: dict[str, EmployerVerification] = {}
-    for row in session.scalars(
-        select(EmployerVerification)
-        .where(EmployerVerification.employer_id.in_(ids), EmployerVerification.kind == "employer")
-        .order_by(EmployerVerification.accepted_on)
-    ):
-        checks[row.employer_id] = row
-    return [
-        EmployerRow(
-            id=e.id,
-            name=e.name,
-            uscc=e.uscc,
-            kind=e.kind,
-            division_code=e.division_code,
-            on_commitment=e.on_commitment,
-            verified_on=e.verified_on,
-            status=(
-                rules.verification_status(checks[e.id].state, checks[e.id].due_on, day) if e.id in checks else None
-            ),
-            open_postings=int(counts.get(e.id, 0)),
-            synced=e.server_version == e.version,
-        )
-        for e in employers
-    ]
-
-
-def _posting_info(posting: JobPosting, terms: PostingTerms | None, verification: str | None) -> PostingInfo:
-    return PostingInfo(
-        id=posting.id,
-        employer_id=posting.employer_id,
-        title=posting.title,
-        occupation_code=posting.occupation_code,
-        headcount=posting.headcount,
-        salary_min=posting.salary_min,
-        salary_max=posting.salary_max,
-        conditions=posting.conditions,
-        division_code=posting.division_code,
-        key_industry=posting.key_industry,
-        on_commitment=posting.on_commitment,
-        marking=rules.commitment_marking(posting.on_commitment),
-        status=posting.status,
-        published_on=posting.published_on,
-        expires_on=posting.expires_on,
-        work_time=terms.work_time if terms else None,
-        employment_type=terms.employment_type if terms else None,
-        work_address=terms.work_address if terms else None,
-        verification=verification,
-    )
-
-
-def get_employer(
-    session: Session, actor: StaffInfo | None, employer_id: str, calendar: WorkingCalendar, *, today: date | None = None
-) -> EmployerDetail:
-    day = today or local_today()
-    employer = _employer(session, employer_id)
-    checks = verification_list(session, day, calendar, employer_id=employer_id)
-    by_posting = {c.posting_id: c.status for c in reversed(checks) if c.posting_id}
-    postings = list(
-        session.scalars(
-            select(JobPosting)
-            .where(JobPosting.employer_id == employer_id, JobPosting.deleted.is_(False))
-            .order_by(JobPosting.published_on.desc(), JobPosting.title)
-        )
-    )
-    terms = {
-        t.posting_id: t
-        for t in session.scalars(
-            select(PostingTerms).where(
-                PostingTerms.posting_id.in_([p.id for p in postings]), PostingTerms.deleted.is_(False)
-            )
-        )
-    }
-    case_form: dict[str, Any] = {}
-    case = session.scalar(
-        select(Case)
-        .where(Case.employer_id == employer_id, Case.item_code == EMPLOYER_ITEM, Case.deleted.is_(False))
-        .order_by(Case.created_at.desc())
-    )
-    if case is not None:
-        case_form = dict(case.form_data)
-    form = {
-        **case_form,
-        "employer_name": employer.name,
-        "uscc": employer.uscc,
-        "employer_kind": employer.kind,
-        "industry": employer.industry_section,
-        "key_industries": list(rules.split_codes(employer.key_industry)),
-        "division": employer.division_code,
-        "address": employer.address,
-        "contact_name": employer.contact_name,
-        "contact_phone": employer.contact_phone,
-        "founded_on": employer.founded_on.isoformat() if employer.founded_on else None,
-    }
-    form.setdefault("is_startup", employer.on_commitment)
-    if actor is not None:
-        audit.record(session, actor.id, "employer.view", "employer", employer.id, {})
-    return EmployerDetail(
-        id=employer.id,
-        name=employer.name,
-        uscc=employer.uscc,
-        kind=employer.kind,
-        industry_section=employer.industry_section,
-        key_industries=rules.split_codes(employer.key_industry),
-        division_code=employer.division_code,
-        address=employer.address,
-        contact_name=employer.contact_name,
-        contact_phone=employer.contact_phone,
-        founded_on=employer.founded_on,
-        on_commitment=employer.on_commitment,
-        verified_on=employer.verified_on,
-        synced=employer.server_version == employer.version,
-        form={k: v for k, v in form.items() if v is not None},
-        postings=tuple(_posting_info(p, terms.get(p.id), by_posting.get(p.id)) for p in postings),
-        verifications=tuple(checks),
-    )
-
-
 def posting_form(session: Session, posting_id: str) -> tuple[dict[str, Any], str]:
     """A posting's recruitment form values (from its case, corrected by the posting) and its work time."""
-    posting = _posting(session, posting_id)
+    posting = posting_row(session, posting_id)
     terms = _terms(session, posting_id)
     row = session.scalar(select(EmployerVerification).where(EmployerVerification.posting_id == posting_id))
     form: dict[str, Any] = {}
@@ -667,5 +394,5 @@ def posting_form(session: Session, posting_id: str) -> tuple[dict[str, Any], str
             }
         )
     if posting.employer_id:
-        form = _with_employer(_employer(session, posting.employer_id), form)
+        form = _with_employer(employer_row(session, posting.employer_id), form)
     return {k: v for k, v in form.items() if v is not None}, (terms.work_time if terms else "full")
