@@ -22,7 +22,7 @@ from app.catalog import load_bundled_catalog
 from app.clock import today as local_today
 from app.persons.model import PersonInput
 from app.refdata.local_tables import effective_code_tables
-from app.services import assistance, employment, unemployment
+from app.services import assistance, assistance_model, employment, unemployment
 from app.services.flows import accept_case
 from app.store.models import FollowUp
 from app.workflow import create_case
@@ -95,7 +95,7 @@ def seed_assistance(
         session,
         reviewer,
         long_term[0],
-        assistance.RecognitionInput(
+        assistance_model.RecognitionInput(
             categories=("01", "04"),
             check_method="info_check",
             info_check_result="经社保信息核查：连续失业1年以上，年龄符合大龄失业人员条件。",
@@ -124,7 +124,7 @@ def seed_assistance(
         session,
         reviewer,
         investigated[0],
-        assistance.RecognitionInput(
+        assistance_model.RecognitionInput(
             categories=("02",),
             check_method="investigation",
             investigation_on=start + timedelta(days=7),
@@ -153,7 +153,7 @@ def seed_assistance(
         session,
         reviewer,
         placed[0],
-        assistance.RecognitionInput(
+        assistance_model.RecognitionInput(
             categories=("05",),
             check_method="info_check",
             info_check_result="经户籍和就业信息核查：家庭劳动年龄成员均无业。",
@@ -166,7 +166,7 @@ def seed_assistance(
         session,
         clerk,
         placed[0],
-        assistance.PlacementInput(
+        assistance_model.PlacementInput(
             "安置点保洁", "五里冲街道办事处（演示）", start + timedelta(days=30), day + timedelta(days=330)
         ),
         catalog=catalog,

@@ -15,7 +15,6 @@ Rules (all numbers are data):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -28,6 +27,17 @@ from app.catalog import Catalog
 from app.errors import NotFound, ValidationFailed
 from app.persons.service import set_employment_status
 from app.refdata.local_tables import effective_code_tables
+from app.services.assistance_model import (
+    AssistanceInfo,
+    ListLine,
+    PlacementInfo,
+    PlacementInput,
+    PlacementLimits,
+    PlanInfo,
+    RecognitionInfo,
+    RecognitionInput,
+    StepInfo,
+)
 from app.services.dates import add_months, months_covered
 from app.services.unemployment import EMPLOYED, FlowError, end_registrations, registrations_in_force
 from app.store.models import Case, Person, PersonTag
@@ -42,105 +52,6 @@ RENEW_WINDOW_DAYS = 60
 EXPIRY_HORIZON_DAYS = 60
 # Person tags (codes of the person_tag table, or their labels) that qualify for a placement without recognition.
 PLACEMENT_TAGS = {"10", "05", "零就业家庭成员", "易地扶贫搬迁劳动力"}
-
-
-@dataclass(frozen=True)
-class RecognitionInput:
-    categories: tuple[str, ...]
-    check_method: str  # info_check | investigation
-    info_check_result: str | None = None
-    investigation_on: date | None = None
-    investigators: str | None = None
-    investigation_findings: str | None = None
-    recognized_on: date | None = None
-
-
-@dataclass(frozen=True)
-class PlacementInput:
-    post_name: str
-    post_employer: str
-    start_on: date
-    end_on: date
-    near_retirement: bool = False
-
-
-@dataclass(frozen=True)
-class PlacementLimits:
-    max_months: int
-    max_placements: int
-    extension_years: int
-
-
-@dataclass(frozen=True)
-class RecognitionInfo:
-    id: str
-    categories: tuple[str, ...]
-    category_labels: tuple[str, ...]
-    check_method: str
-    check_label: str
-    info_check_result: str | None
-    investigation_on: date | None
-    investigators: str | None
-    investigation_findings: str | None
-    recognized_on: date
-    valid_until: date
-    status: str
-    expired: bool
-
-
-@dataclass(frozen=True)
-class StepInfo:
-    id: str
-    seq: int
-    content: str
-    owner: str
-    due_on: date
-    status: str
-    status_label: str
-    progress: str | None
-    done_on: date | None
-
-
-@dataclass(frozen=True)
-class PlanInfo:
-    id: str
-    opened_on: date
-    status: str
-    closed_on: date | None
-    close_reason: str | None
-    steps: tuple[StepInfo, ...]
-
-
-@dataclass(frozen=True)
-class PlacementInfo:
-    id: str
-    post_name: str
-    post_employer: str
-    start_on: date
-    end_on: date
-    months: int
-    status: str
-    ended_on: date | None
-
-
-@dataclass(frozen=True)
-class AssistanceInfo:
-    recognition: RecognitionInfo | None
-    plan: PlanInfo | None
-    placements: tuple[PlacementInfo, ...]
-    limits: PlacementLimits
-    used_months: int
-
-
-@dataclass(frozen=True)
-class ListLine:
-    person_id: str
-    person_name: str
-    title: str
-    detail: str
-    due_on: date | None
-    days_left: int | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 # --- recognition -------------------------------------------------------------------------------------

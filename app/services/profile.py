@@ -11,7 +11,8 @@ from app import audit
 from app.calendar import WorkingCalendar
 from app.catalog import Catalog
 from app.refdata.local_tables import effective_code_tables
-from app.services.assistance import AssistanceInfo, assistance_info
+from app.services.assistance import assistance_info
+from app.services.assistance_model import AssistanceInfo
 from app.services.employment import EmploymentInfo, latest_employment
 from app.services.unemployment import (
     STATUS_LABELS,

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from app.auth import StaffInfo
 from app.catalog import Catalog
 from app.errors import NotFound, ValidationFailed
-from app.services.assistance import RECOGNITION_ITEM, RecognitionInput
+from app.services.assistance import RECOGNITION_ITEM
+from app.services.assistance_model import RecognitionInput
 from app.services.unemployment import FlowError, registrations_in_force
 from app.store.models import Case, Person
 from app.workflow.cases import create_case

@@ -185,7 +185,8 @@ def _fraud(env: Env, actor: StaffInfo) -> object:
 
 def _recognize(env: Env, actor: StaffInfo) -> object:
     """就业困难人员认定 recorded directly from the profile (a clerk goes through the reviewed case)."""
-    from app.services.assistance import RecognitionInput, recognize
+    from app.services.assistance import recognize
+    from app.services.assistance_model import RecognitionInput
 
     data = RecognitionInput(("01",), "info_check", "经社保信息核查属实")
     with env.store.session() as session:

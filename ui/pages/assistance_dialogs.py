@@ -187,7 +187,7 @@ class RecognitionDialog(FlowDialog):
                 item.setCheckState(Qt.CheckState.Checked)
 
     def job(self) -> Callable[[], Any]:
-        from app.services.assistance import RecognitionInput
+        from app.services.assistance_model import RecognitionInput
 
         codes = tuple(
             self.categories.item(n).data(Qt.ItemDataRole.UserRole)
@@ -316,7 +316,7 @@ class PlacementDialog(FlowDialog):
         self.end_on.setDate(QDate(end.year, end.month, end.day))
 
     def job(self) -> Callable[[], Any]:
-        from app.services.assistance import PlacementInput
+        from app.services.assistance_model import PlacementInput
 
         ctx, person_id = self.ctx, self.person_id
         data = PlacementInput(

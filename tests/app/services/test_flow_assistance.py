@@ -12,8 +12,6 @@ from app.auth import StaffInfo
 from app.errors import ValidationFailed
 from app.persons import get_person
 from app.services.assistance import (
-    PlacementInput,
-    RecognitionInput,
     add_step,
     assistance_info,
     end_placement,
@@ -24,6 +22,7 @@ from app.services.assistance import (
     recognize,
     update_step,
 )
+from app.services.assistance_model import PlacementInput, RecognitionInput
 from app.services.unemployment import FlowError
 from app.store import Store
 from app.store.models import Case, PersonTag

@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy import select
 
 from app.auth import StaffInfo
-from app.services.assistance import PlacementInput, RecognitionInput, add_step, place, recognize
+from app.services.assistance import add_step, place, recognize
+from app.services.assistance_model import PlacementInput, RecognitionInput
 from app.store import Store
 from app.store.models import OutboxEntry
 from app.store.models_assistance import SYNCED

@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 
 from app.auth import PermissionDenied, StaffInfo
 from app.persons import get_person
-from app.services.assistance import RecognitionInput, recognize
+from app.services.assistance import recognize
+from app.services.assistance_model import RecognitionInput
 from app.services.recognition_case import start_recognition_case
 from app.services.unemployment import FlowError
 from app.store import Store
