@@ -1857,122 +1857,122 @@
 <context>
     <name>EmployerDetailPanel</name>
     <message>
-        <location filename="../../ui/pages/employers.py" line="102" />
+        <location filename="../../ui/pages/employer_detail.py" line="101" />
         <source>在左侧选择单位，或按 Ctrl+N 登记新单位。</source>
         <translation>在左侧选择单位，或按 Ctrl+N 登记新单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="113" />
+        <location filename="../../ui/pages/employer_detail.py" line="112" />
         <source>修改单位信息</source>
         <translation>修改单位信息</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="115" />
+        <location filename="../../ui/pages/employer_detail.py" line="114" />
         <source>新增招聘岗位</source>
         <translation>新增招聘岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="121" />
+        <location filename="../../ui/pages/employer_detail.py" line="120" />
         <source>单位信息</source>
         <translation>单位信息</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="126" />
+        <location filename="../../ui/pages/employer_detail.py" line="125" />
         <source>招聘岗位</source>
         <translation>招聘岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="138" />
+        <location filename="../../ui/pages/employer_detail.py" line="137" />
         <source>修改岗位</source>
         <translation>修改岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="140" />
+        <location filename="../../ui/pages/employer_detail.py" line="139" />
         <source>停招</source>
         <translation>停招</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="142" />
+        <location filename="../../ui/pages/employer_detail.py" line="141" />
         <source>已招满</source>
         <translation>已招满</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="149" />
+        <location filename="../../ui/pages/employer_detail.py" line="148" />
         <source>核实记录</source>
         <translation>核实记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="184" />
+        <location filename="../../ui/pages/employer_detail.py" line="183" />
         <source>正在打开单位……</source>
         <translation>正在打开单位……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="191" />
+        <location filename="../../ui/pages/employer_detail.py" line="190" />
         <source>（待同步）</source>
         <translation>（待同步）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="193" />
+        <location filename="../../ui/pages/employer_detail.py" line="192" />
         <source>书面承诺受理：负责人书面承诺＋工作人员必要调查，招聘信息中已标明</source>
         <translation>书面承诺受理：负责人书面承诺＋工作人员必要调查，招聘信息中已标明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="202" />
+        <location filename="../../ui/pages/employer_detail.py" line="201" />
         <source>统一社会信用代码</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="202" />
+        <location filename="../../ui/pages/employer_detail.py" line="201" />
         <source>（尚未取得）</source>
         <translation>（尚未取得）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="203" />
+        <location filename="../../ui/pages/employer_detail.py" line="202" />
         <source>单位类型</source>
         <translation>单位类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="204" />
+        <location filename="../../ui/pages/employer_detail.py" line="203" />
         <source>所属行业</source>
         <translation>所属行业</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="205" />
+        <location filename="../../ui/pages/employer_detail.py" line="204" />
         <source>重点产业</source>
         <translation>重点产业</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="206" />
+        <location filename="../../ui/pages/employer_detail.py" line="205" />
         <source>所在地</source>
         <translation>所在地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="207" />
+        <location filename="../../ui/pages/employer_detail.py" line="206" />
         <source>地址</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="208" />
+        <location filename="../../ui/pages/employer_detail.py" line="207" />
         <source>联系人</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="209" />
+        <location filename="../../ui/pages/employer_detail.py" line="208" />
         <source>核实日期</source>
         <translation>核实日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="209" />
+        <location filename="../../ui/pages/employer_detail.py" line="208" />
         <source>未核实</source>
         <translation>未核实</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="240" />
+        <location filename="../../ui/pages/employer_detail.py" line="239" />
         <source>岗位 </source>
         <translation>岗位 </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="240" />
+        <location filename="../../ui/pages/employer_detail.py" line="239" />
         <source>单位登记</source>
         <translation>单位登记</translation>
     </message>
@@ -2009,174 +2009,174 @@
 <context>
     <name>EmployersPage</name>
     <message>
-        <location filename="../../ui/pages/employers.py" line="304" />
+        <location filename="../../ui/pages/employers.py" line="43" />
         <source>单位与岗位</source>
         <translation>单位与岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="309" />
+        <location filename="../../ui/pages/employers.py" line="48" />
         <source>输入单位名称或统一社会信用代码查找（Ctrl+F）</source>
         <translation>输入单位名称或统一社会信用代码查找（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="312" />
+        <location filename="../../ui/pages/employers.py" line="51" />
         <source>登记单位（Ctrl+N）</source>
         <translation>登记单位（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="338" />
+        <location filename="../../ui/pages/employers.py" line="77" />
         <source>用人单位</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="347" />
+        <location filename="../../ui/pages/employers.py" line="86" />
         <source>全部待核实</source>
         <translation>全部待核实</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="348" />
+        <location filename="../../ui/pages/employers.py" line="87" />
         <source>未到期</source>
         <translation>未到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="349" />
+        <location filename="../../ui/pages/employers.py" line="88" />
         <source>已逾期</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="356" />
+        <location filename="../../ui/pages/employers.py" line="95" />
         <source>核实（调查、结论）</source>
         <translation>核实（调查、结论）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="358" />
+        <location filename="../../ui/pages/employers.py" line="97" />
         <source>打开办件</source>
         <translation>打开办件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="365" />
+        <location filename="../../ui/pages/employers.py" line="104" />
         <source>用人单位登记和每个招聘岗位须在受理后 3 个工作日内完成证照、负责人身份、招聘信息的核实；书面承诺受理的须先记录工作人员调查情况。</source>
         <translation>用人单位登记和每个招聘岗位须在受理后 3 个工作日内完成证照、负责人身份、招聘信息的核实；书面承诺受理的须先记录工作人员调查情况。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="377" />
-        <location filename="../../ui/pages/employers.py" line="594" />
+        <location filename="../../ui/pages/employers.py" line="116" />
+        <location filename="../../ui/pages/employers.py" line="333" />
         <source>核实（3个工作日）</source>
         <translation>核实（3个工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="389" />
+        <location filename="../../ui/pages/employers.py" line="128" />
         <source>市场工资指导价位</source>
         <translation>市场工资指导价位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="390" />
+        <location filename="../../ui/pages/employers.py" line="129" />
         <source>劳动合同示范文本</source>
         <translation>劳动合同示范文本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="395" />
+        <location filename="../../ui/pages/employers.py" line="134" />
         <source>工资指导价位与合同范本</source>
         <translation>工资指导价位与合同范本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="400" />
+        <location filename="../../ui/pages/employers.py" line="139" />
         <source>推荐岗位后按期回访求职结果。双击打开人员，在“求职与岗位匹配”中记录回访。</source>
         <translation>推荐岗位后按期回访求职结果。双击打开人员，在“求职与岗位匹配”中记录回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="409" />
-        <location filename="../../ui/pages/employers.py" line="491" />
+        <location filename="../../ui/pages/employers.py" line="148" />
+        <location filename="../../ui/pages/employers.py" line="230" />
         <source>推荐回访</source>
         <translation>推荐回访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="454" />
+        <location filename="../../ui/pages/employers.py" line="193" />
         <source>平台下发</source>
         <translation>平台下发</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="454" />
+        <location filename="../../ui/pages/employers.py" line="193" />
         <source>随程序附带，待平台同步</source>
         <translation>随程序附带，待平台同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="485" />
+        <location filename="../../ui/pages/employers.py" line="224" />
         <source>已超期</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="485" />
+        <location filename="../../ui/pages/employers.py" line="224" />
         <source>今日到期</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="507" />
+        <location filename="../../ui/pages/employers.py" line="246" />
         <source>正在查询单位……</source>
         <translation>正在查询单位……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="518" />
+        <location filename="../../ui/pages/employers.py" line="257" />
         <source>（书面承诺）</source>
         <translation>（书面承诺）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="527" />
+        <location filename="../../ui/pages/employers.py" line="266" />
         <source>已同步</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="527" />
+        <location filename="../../ui/pages/employers.py" line="266" />
         <source>待同步</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="534" />
+        <location filename="../../ui/pages/employers.py" line="273" />
         <source>共 {0} 家单位</source>
         <translation>共 {0} 家单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="573" />
+        <location filename="../../ui/pages/employers.py" line="312" />
         <source>岗位：</source>
         <translation>岗位：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="573" />
+        <location filename="../../ui/pages/employers.py" line="312" />
         <source>单位登记</source>
         <translation>单位登记</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="582" />
+        <location filename="../../ui/pages/employers.py" line="321" />
         <source>书面承诺受理</source>
         <translation>书面承诺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="584" />
+        <location filename="../../ui/pages/employers.py" line="323" />
         <source>未调查</source>
         <translation>未调查</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="592" />
+        <location filename="../../ui/pages/employers.py" line="331" />
         <source>待核实 {0} 项，其中已逾期 {1} 项</source>
         <translation>待核实 {0} 项，其中已逾期 {1} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="621" />
+        <location filename="../../ui/pages/employers.py" line="360" />
         <source>修改单位信息</source>
         <translation>修改单位信息</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="621" />
+        <location filename="../../ui/pages/employers.py" line="360" />
         <source>登记用人单位</source>
         <translation>登记用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="644" />
+        <location filename="../../ui/pages/employers.py" line="383" />
         <source>修改招聘岗位</source>
         <translation>修改招聘岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/employers.py" line="644" />
+        <location filename="../../ui/pages/employers.py" line="383" />
         <source>新增招聘岗位（招聘登记）</source>
         <translation>新增招聘岗位（招聘登记）</translation>
     </message>
@@ -4023,7 +4023,7 @@
 <context>
     <name>Program</name>
     <message>
-        <location filename="../../ui/app.py" line="299" />
+        <location filename="../../ui/app.py" line="308" />
         <source>已扫描电子社保卡二维码，正在联网核验……</source>
         <translation>已扫描电子社保卡二维码，正在联网核验……</translation>
     </message>
@@ -4814,12 +4814,12 @@
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="41" />
+        <location filename="../../ui/app.py" line="42" />
         <source>基层就业服务台</source>
         <translation>基层就业服务台</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="43" />
+        <location filename="../../ui/app.py" line="44" />
         <source>基层就业服务台
 正在打开本站数据……</source>
         <translation>基层就业服务台
@@ -5483,17 +5483,17 @@
 <context>
     <name>self.start</name>
     <message>
-        <location filename="../../ui/app.py" line="183" />
+        <location filename="../../ui/app.py" line="190" />
         <source>无法打开本站数据</source>
         <translation>无法打开本站数据</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="226" />
+        <location filename="../../ui/app.py" line="233" />
         <source>无法恢复备份</source>
         <translation>无法恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="266" />
+        <location filename="../../ui/app.py" line="275" />
         <source>基层就业服务台
 </source>
         <translation>基层就业服务台

@@ -6,20 +6,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -28,266 +24,9 @@ from PySide6.QtWidgets import (
 
 from ui.context import AppContext
 from ui.operations import Operation
+from ui.pages.employer_detail import STATUS_COLORS, EmployerDetailPanel, Labels, make_cell, make_table
 
 SEARCH_DELAY_MS = 150
-STATUS_COLORS = {"overdue": "#b3261e", "pending": "#8a5a00", "verified": "#1b6e2d", "rejected": "#6b6b6b"}
-POSTING_STATUS = {"open": "招聘中", "closed": "已停招", "filled": "已招满"}
-WORK_TIME_LABELS = {"full": "全职", "part": "兼职", None: ""}
-
-
-def _table(name: str, headers: list[str], widths: tuple[int, ...]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    for column, width in enumerate(widths):
-        table.setColumnWidth(column, width)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _cell(text: str, data: Any = None, color: str | None = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    if data is not None:
-        item.setData(Qt.ItemDataRole.UserRole, data)
-    if color:
-        item.setForeground(QBrush(QColor(color)))
-    return item
-
-
-def wage_text(low: int | None, high: int | None) -> str:
-    if low is None and high is None:
-        return ""
-    if low is not None and high is not None and low != high:
-        return f"{low}–{high}"
-    return str(low if low is not None else high)
-
-
-class Labels:
-    """Code and division names for display, loaded once on the DB worker."""
-
-    def __init__(self, tables: dict[str, Any]) -> None:
-        from app.refdata.divisions import load_bundled_divisions
-
-        self.tables = tables
-        self._divisions = load_bundled_divisions()
-
-    def code(self, table: str, code: str | None) -> str:
-        if not code:
-            return ""
-        found = self.tables.get(table)
-        return (found.label(code) if found else None) or code
-
-    def division(self, code: str | None) -> str:
-        if not code:
-            return ""
-        name = self._divisions.full_name(code) if len(code) < 12 else ""
-        return name.removeprefix("贵州省") or code
-
-
-class EmployerDetailPanel(QWidget):
-    """One employer: its details, its checks and its postings, with their actions."""
-
-    changed = Signal(str)
-
-    def __init__(self, ctx: AppContext, page: EmployersPage) -> None:
-        super().__init__()
-        self.ctx, self.page = ctx, page
-        self.detail: Any = None
-        layout = QVBoxLayout(self)
-        self.title = QLabel(self.tr("在左侧选择单位，或按 Ctrl+N 登记新单位。"))
-        self.title.setObjectName("employerTitle")
-        self.title.setWordWrap(True)
-        layout.addWidget(self.title)
-        self.badge = QLabel("")
-        self.badge.setObjectName("commitmentBadge")
-        self.badge.setStyleSheet("color:#8a5a00; font-weight:600")
-        self.badge.setWordWrap(True)
-        self.badge.hide()
-        layout.addWidget(self.badge)
-        actions = QHBoxLayout()
-        self.edit_button = QPushButton(self.tr("修改单位信息"))
-        self.edit_button.setObjectName("editEmployer")
-        self.add_posting_button = QPushButton(self.tr("新增招聘岗位"))
-        self.add_posting_button.setObjectName("addPosting")
-        actions.addWidget(self.edit_button)
-        actions.addWidget(self.add_posting_button)
-        actions.addStretch(1)
-        layout.addLayout(actions)
-        box = QGroupBox(self.tr("单位信息"))
-        self.info = QGridLayout(box)
-        self.info.setColumnStretch(1, 1)
-        self.info.setColumnStretch(3, 1)
-        layout.addWidget(box)
-        postings_box = QGroupBox(self.tr("招聘岗位"))
-        inner = QVBoxLayout(postings_box)
-        self.postings = _table(
-            "employerPostings",
-            [
-                self.tr(h)
-                for h in ("岗位", "人数", "月工资（元）", "工作地", "全职/兼职", "重点产业", "状态", "核实", "标注")
-            ],
-            (120, 45, 90, 110, 70, 80, 60, 60, 100),
-        )
-        inner.addWidget(self.postings)
-        row = QHBoxLayout()
-        self.edit_posting_button = QPushButton(self.tr("修改岗位"))
-        self.edit_posting_button.setObjectName("editPosting")
-        self.close_posting_button = QPushButton(self.tr("停招"))
-        self.close_posting_button.setObjectName("closePosting")
-        self.filled_button = QPushButton(self.tr("已招满"))
-        self.filled_button.setObjectName("fillPosting")
-        for button in (self.edit_posting_button, self.close_posting_button, self.filled_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        inner.addLayout(row)
-        layout.addWidget(postings_box, 1)
-        checks_box = QGroupBox(self.tr("核实记录"))
-        checks_layout = QVBoxLayout(checks_box)
-        self.checks = QListWidget()
-        self.checks.setObjectName("employerChecks")
-        self.checks.setMaximumHeight(80)
-        checks_layout.addWidget(self.checks)
-        layout.addWidget(checks_box)
-        self.edit_button.clicked.connect(self.edit_employer)
-        self.add_posting_button.clicked.connect(lambda: self.edit_posting(None))
-        self.edit_posting_button.clicked.connect(lambda: self.edit_posting(self._posting_id()))
-        self.postings.itemDoubleClicked.connect(lambda _i: self.edit_posting(self._posting_id()))
-        self.close_posting_button.clicked.connect(lambda: self._set_status("closed"))
-        self.filled_button.clicked.connect(lambda: self._set_status("filled"))
-        self._set_enabled(False)
-
-    def _set_enabled(self, enabled: bool) -> None:
-        for button in (
-            self.edit_button,
-            self.add_posting_button,
-            self.edit_posting_button,
-            self.close_posting_button,
-            self.filled_button,
-        ):
-            button.setEnabled(enabled)
-
-    def load(self, employer_id: str) -> None:
-        store, actor = self.ctx.store, self.ctx.user
-
-        def job() -> Any:
-            from app.calendar import default_calendar
-            from app.employers import get_employer
-
-            with store.session() as session:
-                return get_employer(session, actor, employer_id, default_calendar())
-
-        Operation(self.ctx, self, job, self.tr("正在打开单位……")).success(self.show_detail).run()
-
-    def show_detail(self, detail: Any) -> None:
-        from app.employers import STATUS_LABELS
-
-        labels = self.page.labels
-        self.detail = detail
-        self.title.setText(detail.name + ("" if detail.synced else self.tr("（待同步）")))
-        self.badge.setText(
-            self.tr("书面承诺受理：负责人书面承诺＋工作人员必要调查，招聘信息中已标明") if detail.on_commitment else ""
-        )
-        self.badge.setVisible(detail.on_commitment)
-        while self.info.count():
-            taken = self.info.takeAt(0)
-            widget = taken.widget() if taken is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        rows = [
-            (self.tr("统一社会信用代码"), detail.uscc or self.tr("（尚未取得）")),
-            (self.tr("单位类型"), labels.code("employer_kind", detail.kind)),
-            (self.tr("所属行业"), labels.code("industry_section", detail.industry_section)),
-            (self.tr("重点产业"), "、".join(labels.code("key_industry", c) for c in detail.key_industries)),
-            (self.tr("所在地"), labels.division(detail.division_code)),
-            (self.tr("地址"), detail.address or ""),
-            (self.tr("联系人"), f"{detail.contact_name or ''} {detail.contact_phone or ''}".strip()),
-            (self.tr("核实日期"), detail.verified_on.isoformat() if detail.verified_on else self.tr("未核实")),
-        ]
-        for n, (label, value) in enumerate(rows):
-            text = QLabel(value)
-            text.setWordWrap(True)
-            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            row, column = divmod(n, 2)
-            self.info.addWidget(QLabel(label + "："), row, column * 2)
-            self.info.addWidget(text, row, column * 2 + 1)
-        self.postings.setRowCount(0)
-        for posting in detail.postings:
-            r = self.postings.rowCount()
-            self.postings.insertRow(r)
-            status = posting.verification
-            values = [
-                _cell(posting.title, posting.id),
-                _cell(str(posting.headcount)),
-                _cell(wage_text(posting.salary_min, posting.salary_max)),
-                _cell(labels.division(posting.division_code)),
-                _cell(self.tr(WORK_TIME_LABELS.get(posting.work_time, ""))),
-                _cell(labels.code("key_industry", posting.key_industry)),
-                _cell(self.tr(POSTING_STATUS.get(posting.status, posting.status))),
-                _cell(STATUS_LABELS.get(status, "") if status else "", color=STATUS_COLORS.get(status or "")),
-                _cell(posting.marking or "", color="#8a5a00"),
-            ]
-            for column, cell in enumerate(values):
-                self.postings.setItem(r, column, cell)
-        if detail.postings:
-            self.postings.selectRow(0)
-        self.checks.clear()
-        for check in detail.verifications:
-            what = self.tr("岗位 ") + (check.posting_title or "") if check.kind == "posting" else self.tr("单位登记")
-            self.checks.addItem(
-                f"{check.accepted_on}  {what}  {self.tr('期限')} {check.due_on}  {STATUS_LABELS[check.status]}"
-                + (f"  {self.tr('书面承诺')}" if check.on_commitment else "")
-            )
-        self._set_enabled(True)
-
-    def _posting_id(self) -> str | None:
-        row = self.postings.currentRow()
-        item = self.postings.item(row, 0) if row >= 0 else None
-        return item.data(Qt.ItemDataRole.UserRole) if item else None
-
-    def edit_employer(self) -> None:
-        if self.detail is not None:
-            self.page.open_employer_dialog(self.detail)
-
-    def edit_posting(self, posting_id: str | None) -> None:
-        if self.detail is None:
-            return
-        detail, store = self.detail, self.ctx.store
-        if posting_id is None:
-            from app.employers import posting_form_defaults
-
-            self.page.open_posting_dialog(detail.id, None, posting_form_defaults(detail), "full")
-            return
-
-        def job() -> Any:
-            from app.employers import posting_form
-
-            with store.session() as session:
-                return posting_form(session, posting_id)
-
-        Operation(self.ctx, self, job).success(
-            lambda found: self.page.open_posting_dialog(detail.id, posting_id, found[0], found[1])
-        ).run()
-
-    def _set_status(self, status: str) -> None:
-        posting_id = self._posting_id()
-        if self.detail is None or posting_id is None:
-            return
-        store, actor, employer_id = self.ctx.store, self.ctx.user, self.detail.id
-
-        def job() -> None:
-            from app.employers import set_posting_status
-
-            with store.session() as session:
-                set_posting_status(session, actor, posting_id, status)  # type: ignore[arg-type]
-
-        Operation(self.ctx, self, job).success(
-            lambda _r: (self.load(employer_id), self.changed.emit(employer_id))
-        ).run()
 
 
 class EmployersPage(QWidget):
@@ -325,7 +64,7 @@ class EmployersPage(QWidget):
         self.count = QLabel("")
         self.count.setObjectName("employerCount")
         left_layout.addWidget(self.count)
-        self.table = _table(
+        self.table = make_table(
             "employerTable",
             [self.tr(h) for h in ("单位名称", "统一社会信用代码", "类型", "核实", "招聘中", "同步")],
             (170, 150, 70, 56, 50, 50),
@@ -368,7 +107,7 @@ class EmployersPage(QWidget):
         )
         hint.setWordWrap(True)
         checks_layout.addWidget(hint)
-        self.verifications = _table(
+        self.verifications = make_table(
             "verificationTable",
             [self.tr(h) for h in ("状态", "期限", "剩余工作日", "单位", "核实内容", "受理日期", "书面承诺", "调查")],
             (70, 100, 80, 200, 150, 100, 70, 100),
@@ -400,7 +139,7 @@ class EmployersPage(QWidget):
         visits_hint = QLabel(self.tr("推荐岗位后按期回访求职结果。双击打开人员，在“求职与岗位匹配”中记录回访。"))
         visits_hint.setWordWrap(True)
         visits_layout.addWidget(visits_hint)
-        self.visits = _table(
+        self.visits = make_table(
             "referralVisits",
             [self.tr(h) for h in ("回访日期", "状态", "姓名", "推荐岗位")],
             (110, 80, 120, 300),
@@ -481,10 +220,10 @@ class EmployersPage(QWidget):
             self.visits.insertRow(r)
             color = STATUS_COLORS["overdue"] if item.overdue else STATUS_COLORS["pending"]
             cells = [
-                _cell(item.due_on.isoformat(), item.person_id, color),
-                _cell(self.tr("已超期") if item.overdue else self.tr("今日到期"), color=color),
-                _cell(item.person_name),
-                _cell(item.posting_title),
+                make_cell(item.due_on.isoformat(), item.person_id, color),
+                make_cell(self.tr("已超期") if item.overdue else self.tr("今日到期"), color=color),
+                make_cell(item.person_name),
+                make_cell(item.posting_title),
             ]
             for column, cell in enumerate(cells):
                 self.visits.setItem(r, column, cell)
@@ -517,14 +256,14 @@ class EmployersPage(QWidget):
             self.table.insertRow(r)
             name = row.name + (self.tr("（书面承诺）") if row.on_commitment else "")
             cells = [
-                _cell(name, row.id),
-                _cell(row.uscc or ""),
-                _cell(self.labels.code("employer_kind", row.kind)),
-                _cell(
+                make_cell(name, row.id),
+                make_cell(row.uscc or ""),
+                make_cell(self.labels.code("employer_kind", row.kind)),
+                make_cell(
                     STATUS_LABELS.get(row.status, "") if row.status else "", color=STATUS_COLORS.get(row.status or "")
                 ),
-                _cell(str(row.open_postings)),
-                _cell(self.tr("已同步") if row.synced else self.tr("待同步")),
+                make_cell(str(row.open_postings)),
+                make_cell(self.tr("已同步") if row.synced else self.tr("待同步")),
             ]
             for column, cell in enumerate(cells):
                 self.table.setItem(r, column, cell)
@@ -573,14 +312,14 @@ class EmployersPage(QWidget):
             what = (self.tr("岗位：") + (item.posting_title or "")) if item.kind == "posting" else self.tr("单位登记")
             color = STATUS_COLORS.get(item.status)
             cells = [
-                _cell(STATUS_LABELS[item.status], item.id, color),
-                _cell(item.due_on.isoformat(), color=color),
-                _cell(str(item.days_left), color=color),
-                _cell(item.employer_name),
-                _cell(what),
-                _cell(item.accepted_on.isoformat()),
-                _cell(self.tr("书面承诺受理") if item.on_commitment else ""),
-                _cell(
+                make_cell(STATUS_LABELS[item.status], item.id, color),
+                make_cell(item.due_on.isoformat(), color=color),
+                make_cell(str(item.days_left), color=color),
+                make_cell(item.employer_name),
+                make_cell(what),
+                make_cell(item.accepted_on.isoformat()),
+                make_cell(self.tr("书面承诺受理") if item.on_commitment else ""),
+                make_cell(
                     (item.investigated_on.isoformat() if item.investigated_on else self.tr("未调查"))
                     if item.on_commitment
                     else ""
