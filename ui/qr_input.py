@@ -1,8 +1,8 @@
 """A QR scanner in keyboard mode types into whatever has focus: notice the scan anywhere in the window.
 
 An application-wide event filter feeds every key press to ``WedgeDetector`` (pure, in app.cards.qr).
-When a burst turns out to be a scan, the scanned characters are taken back out of the field that
-received them and ``scanned`` is emitted with a token, verified through the platform when a verifier
+When a burst turns out to be a scan, the field that received it is put back as it was when the burst
+began and ``scanned`` is emitted with a token, verified through the platform when a verifier
 is available, otherwise kept "to verify" with a message saying so. The platform call runs on a thread
 of its own (``verifying`` is emitted at once so the window can say so); the GUI never waits on the
 network. The code itself is never logged.
@@ -10,13 +10,59 @@ network. The code itself is never logged.
 
 from __future__ import annotations
 
+import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _FieldState:
+    """What a text field held, and where its cursor was, when a key burst began.
+
+    A scan is taken back by putting this back, not by deleting "as many characters as were scanned":
+    a validator, a length limit or a cursor in mid-text changes what a burst leaves in a field, and the
+    clerk's own text must come through untouched."""
+
+    widget: QWidget
+    text: str
+    cursor: int
+    rich: bool = False
+
+    @staticmethod
+    def of(widget: QWidget | None) -> _FieldState | None:
+        if isinstance(widget, QLineEdit):
+            return _FieldState(widget, widget.text(), widget.cursorPosition())
+        if isinstance(widget, QPlainTextEdit):
+            return _FieldState(widget, widget.toPlainText(), widget.textCursor().position())
+        if isinstance(widget, QTextEdit):
+            return _FieldState(widget, widget.toHtml(), widget.textCursor().position(), rich=True)
+        return None
+
+    def restore(self, widget: QWidget | None) -> None:
+        if widget is not self.widget:
+            return
+        if isinstance(widget, QLineEdit):
+            if widget.text() != self.text:
+                widget.setText(self.text)
+            widget.setCursorPosition(self.cursor)
+        elif isinstance(widget, QPlainTextEdit | QTextEdit):
+            current = widget.toHtml() if self.rich and isinstance(widget, QTextEdit) else widget.toPlainText()
+            if current != self.text:
+                if self.rich and isinstance(widget, QTextEdit):
+                    widget.setHtml(self.text)
+                else:
+                    widget.setPlainText(self.text)
+            cursor = widget.textCursor()
+            cursor.setPosition(min(self.cursor, len(widget.toPlainText())))
+            widget.setTextCursor(cursor)
 
 
 class QrScanFilter(QObject):
@@ -30,6 +76,7 @@ class QrScanFilter(QObject):
         self.detector = WedgeDetector()
         self.verifier = verifier
         self._pool: ThreadPoolExecutor | None = None
+        self._before: _FieldState | None = None
 
     def close(self) -> None:
         app = QApplication.instance()
@@ -56,23 +103,18 @@ class QrScanFilter(QObject):
             key = "Enter"
         else:
             key = event.text() if event.text() and event.text().isprintable() else f"<{event.key()}>"
-        scan = self.detector.feed(key, time.monotonic())
+        now = time.monotonic()
+        if self.detector.starts_burst(now):
+            # The field as the clerk left it, before what may be a scanner's burst lands in it.
+            self._before = _FieldState.of(focus)
+        scan = self.detector.feed(key, now)
         if scan is None:
             return False
-        self._take_back(scan.length)
+        if self._before is not None:
+            self._before.restore(QApplication.focusWidget())
+            self._before = None
         self._deliver(scan)
         return True  # the Enter that ended a scan must not submit a form
-
-    @staticmethod
-    def _take_back(length: int) -> None:
-        widget = QApplication.focusWidget()
-        if isinstance(widget, QLineEdit):
-            text = widget.text()
-            widget.setText(text[:-length] if len(text) >= length else "")
-        elif isinstance(widget, QPlainTextEdit | QTextEdit):
-            cursor = widget.textCursor()
-            for _ in range(length):
-                cursor.deletePreviousChar()
 
     def _deliver(self, scan: Any) -> None:
         from app.cards import verify_token
@@ -87,7 +129,19 @@ class QrScanFilter(QObject):
         self.verifying.emit()
         verifier = self.verifier
         # The signal is emitted on the worker thread; Qt queues it to receivers on the GUI thread.
-        self._pool.submit(lambda: self.scanned.emit(verify_token(token, verifier)))
+        self._pool.submit(self._verify, token, verifier)
+
+    def _verify(self, token: Any, verifier: Any) -> None:  # runs on the qr-verify thread
+        from dataclasses import replace
+
+        from app.cards.qr import TO_VERIFY_MESSAGE, verify_token
+
+        try:
+            checked = verify_token(token, verifier)
+        except Exception as exc:  # noqa: BLE001 - a failure of ours must not lose the scanned code
+            log.error("QR verification failed: %s", type(exc).__name__)
+            checked = replace(token, state="to_verify", message=TO_VERIFY_MESSAGE)
+        self.scanned.emit(checked)
 
 
 def deliver_scan(ctx: Any, window: Any, token: Any) -> None:

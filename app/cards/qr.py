@@ -27,9 +27,10 @@ DEFAULT_MIN_LENGTH = 8
 MAX_CODE_LENGTH = 1024
 
 QrState = Literal["to_verify", "verified", "rejected"]
+# The code lives about a minute, so it cannot be checked later: the clerk relies on the documents now.
 TO_VERIFY_MESSAGE = (
     "电子社保卡二维码需要联网核验，现在无法连接人社平台，已记为“待核验”。"
-    "可以先按证件办理；联网后系统会提示核验结果（二维码约一分钟后失效，必要时请群众重新出示）。"
+    "二维码约一分钟后失效，之后不能再核验：请以身份证件原件核对身份后办理；联网后如需核验，请群众重新出示二维码。"
 )
 
 
@@ -76,6 +77,10 @@ class WedgeDetector:
     def pending(self) -> str:
         """Characters of the current fast burst (possibly a scan in progress)."""
         return "".join(self._burst)
+
+    def starts_burst(self, at: float) -> bool:
+        """Whether a key pressed at ``at`` would begin a new burst (the window notes the field as it was)."""
+        return self._last is None or not 0 <= at - self._last < self.max_gap
 
     def feed(self, key: str, at: float) -> QrScan | None:
         fast = self._last is not None and 0 <= at - self._last < self.max_gap
@@ -152,6 +157,7 @@ def verify_token(token: QrToken, verifier: QrVerifier | None) -> QrToken:
         return replace(token, state="to_verify", message=TO_VERIFY_MESSAGE)
     except CardError as exc:
         return replace(token, state="rejected", message=str(exc))
+
     if holder.source != "qr":
         holder = replace(holder, source="qr")
     return replace(token, state="verified", holder=holder, message=None)

@@ -110,12 +110,3 @@ def record_qr_check(session: Session, actor: StaffInfo, case_id: str, token: QrT
         detail["holder_matches"] = matches
     audit.record(session, actor.id, "case.qr_check", "case", case.id, detail)
     return check
-
-
-def pending_code(session: Session, case_id: str) -> str | None:
-    """The code waiting to be verified on this case, if any."""
-    case = session.get(Case, case_id)
-    if case is None:
-        return None
-    check = qr_check_of(case.form_data or {})
-    return check.code if check is not None and check.state == "to_verify" else None

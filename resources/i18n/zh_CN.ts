@@ -776,184 +776,189 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="105" />
+        <location filename="../../ui/pages/case_editor.py" line="108" />
         <source>登录省平台并核查</source>
         <translation>登录省平台并核查</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="121" />
+        <location filename="../../ui/pages/case_editor.py" line="124" />
         <source>以书面承诺方式受理</source>
         <translation>以书面承诺方式受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="127" />
+        <location filename="../../ui/pages/case_editor.py" line="130" />
         <source>承诺件办理时限：{0} 个工作日</source>
         <translation>承诺件办理时限：{0} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="130" />
+        <location filename="../../ui/pages/case_editor.py" line="133" />
         <source>保存草稿（Ctrl+S）</source>
         <translation>保存草稿（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="132" />
+        <location filename="../../ui/pages/case_editor.py" line="135" />
         <source>受理（Ctrl+Enter）</source>
         <translation>受理（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="134" />
+        <location filename="../../ui/pages/case_editor.py" line="137" />
         <source>关闭（Esc）</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="173" />
+        <location filename="../../ui/pages/case_editor.py" line="176" />
         <source>联网核查：正在查询此人在全省的登记情况……</source>
         <translation>联网核查：正在查询此人在全省的登记情况……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="189" />
+        <location filename="../../ui/pages/case_editor.py" line="192" />
         <source>未登录省级平台</source>
         <translation>未登录省级平台</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="193" />
+        <location filename="../../ui/pages/case_editor.py" line="196" />
         <source>无法联网核查（离线），可先受理，联网后补查。</source>
         <translation>无法联网核查（离线），可先受理，联网后补查。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="195" />
+        <location filename="../../ui/pages/case_editor.py" line="198" />
         <source>
 联网核查需要用本人账号登录省级平台。</source>
         <translation>
 联网核查需要用本人账号登录省级平台。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="198" />
+        <location filename="../../ui/pages/case_editor.py" line="201" />
         <source>正在联网核查……</source>
         <translation>正在联网核查……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="217" />
+        <location filename="../../ui/pages/case_editor.py" line="220" />
         <source>联网核查：此人在全省其他站点已有同类登记，请核实后再受理，避免重复登记。</source>
         <translation>联网核查：此人在全省其他站点已有同类登记，请核实后再受理，避免重复登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="219" />
+        <location filename="../../ui/pages/case_editor.py" line="222" />
         <source>联网核查：全省未发现此人其他站点的同类登记。</source>
         <translation>联网核查：全省未发现此人其他站点的同类登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="269" />
+        <location filename="../../ui/pages/case_editor.py" line="272" />
         <source>附件未能保存：</source>
         <translation>附件未能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="271" />
+        <location filename="../../ui/pages/case_editor.py" line="274" />
         <source>正在保存附件……</source>
         <translation>正在保存附件……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="272" />
+        <location filename="../../ui/pages/case_editor.py" line="275" />
         <source>附件已保存。</source>
         <translation>附件已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="278" />
+        <location filename="../../ui/pages/case_editor.py" line="281" />
         <source>本机没有配置读卡器，请在“设置”中选择读卡器类型。</source>
         <translation>本机没有配置读卡器，请在“设置”中选择读卡器类型。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="281" />
+        <location filename="../../ui/pages/case_editor.py" line="284" />
         <source>正在读卡……</source>
         <translation>正在读卡……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="294" />
+        <location filename="../../ui/pages/case_editor.py" line="297" />
         <source>卡上没有持卡人信息，请改用厂商读卡器或身份证读卡。</source>
         <translation>卡上没有持卡人信息，请改用厂商读卡器或身份证读卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="310" />
+        <location filename="../../ui/pages/case_editor.py" line="313" />
         <source>已读卡并填入证件号码。</source>
         <translation>已读卡并填入证件号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="333" />
+        <location filename="../../ui/pages/case_editor.py" line="343" />
         <source>电子社保卡二维码无法联网核验，已在本件记为“待核验”，请核对证件原件。</source>
         <translation>电子社保卡二维码无法联网核验，已在本件记为“待核验”，请核对证件原件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="334" />
+        <location filename="../../ui/pages/case_editor.py" line="344" />
         <source>电子社保卡二维码核验通过，已记在本件上。</source>
         <translation>电子社保卡二维码核验通过，已记在本件上。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="335" />
+        <location filename="../../ui/pages/case_editor.py" line="345" />
         <source>电子社保卡二维码核验未通过：{0}</source>
         <translation>电子社保卡二维码核验未通过：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="341" />
+        <location filename="../../ui/pages/case_editor.py" line="351" />
         <source>持有人不一致</source>
         <translation>持有人不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="342" />
+        <location filename="../../ui/pages/case_editor.py" line="352" />
         <source>扫描的电子社保卡不是本件服务对象本人的。请核对服务对象身份后再继续办理。</source>
         <translation>扫描的电子社保卡不是本件服务对象本人的。请核对服务对象身份后再继续办理。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="349" />
+        <location filename="../../ui/pages/case_editor.py" line="359" />
         <source>正在记录二维码……</source>
         <translation>正在记录二维码……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="353" />
+        <location filename="../../ui/pages/case_editor.py" line="363" />
         <source>有未保存的修改……</source>
         <translation>有未保存的修改……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="394" />
+        <location filename="../../ui/pages/case_editor.py" line="409" />
         <source>草稿已保存 {0}</source>
         <translation>草稿已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="403" />
+        <location filename="../../ui/pages/case_editor.py" line="424" />
         <source>草稿未能保存：</source>
         <translation>草稿未能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="405" />
+        <location filename="../../ui/pages/case_editor.py" line="426" />
+        <source>扫描的电子社保卡二维码会在草稿保存后记入本件。</source>
+        <translation>扫描的电子社保卡二维码会在草稿保存后记入本件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="429" />
         <source>正在保存草稿……</source>
         <translation>正在保存草稿……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="420" />
+        <location filename="../../ui/pages/case_editor.py" line="444" />
         <source>材料不齐</source>
         <translation>材料不齐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="421" />
+        <location filename="../../ui/pages/case_editor.py" line="445" />
         <source>以下材料尚未勾选：{0}。仍然受理吗？</source>
         <translation>以下材料尚未勾选：{0}。仍然受理吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="453" />
+        <location filename="../../ui/pages/case_editor.py" line="477" />
         <source>正在受理……</source>
         <translation>正在受理……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="456" />
+        <location filename="../../ui/pages/case_editor.py" line="480" />
         <source>办理期限：{0}</source>
         <translation>办理期限：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="456" />
+        <location filename="../../ui/pages/case_editor.py" line="480" />
         <source>即时办结</source>
         <translation>即时办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="457" />
+        <location filename="../../ui/pages/case_editor.py" line="481" />
         <source>已受理，办件编号 {0}。</source>
         <translation>已受理，办件编号 {0}。</translation>
     </message>
@@ -4094,7 +4099,7 @@
 <context>
     <name>QDialog</name>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="491" />
+        <location filename="../../ui/pages/case_editor.py" line="515" />
         <source>正在打开表单……</source>
         <translation>正在打开表单……</translation>
     </message>
@@ -4102,12 +4107,12 @@
 <context>
     <name>QrInput</name>
     <message>
-        <location filename="../../ui/qr_input.py" line="111" />
+        <location filename="../../ui/qr_input.py" line="165" />
         <source>电子社保卡核验通过，正在查找此人……</source>
         <translation>电子社保卡核验通过，正在查找此人……</translation>
     </message>
     <message>
-        <location filename="../../ui/qr_input.py" line="118" />
+        <location filename="../../ui/qr_input.py" line="172" />
         <source>如正在为此人办理业务，请打开办件表单后再扫描，二维码会随办件记为“待核验”。</source>
         <translation>如正在为此人办理业务，请打开办件表单后再扫描，二维码会随办件记为“待核验”。</translation>
     </message>

@@ -52,7 +52,9 @@ def store_api_factory(store: Store) -> ApiFactory:
 
 
 def _offline(error: SyncError) -> bool:
-    return error.kind in ("offline", "timeout", "cancelled")
+    """Whether the platform could not answer (unreachable, slow, failing, misconfigured) rather than
+    refused: only a refusal ("refused", a 4xx answer) says anything about the card or the code."""
+    return error.kind != "refused"
 
 
 def _call(factory: ApiFactory, what: Callable[[PlatformApi], Any], *, not_enrolled: Exception) -> Any:

@@ -105,3 +105,26 @@ def test_verified_scan_with_no_form_open_finds_the_person(qtbot: QtBot, ctx: Any
     from ui.pages.person_editor import PersonEditor
 
     assert not page.findChildren(PersonEditor)  # found, so no new-person form was opened
+
+
+def test_a_scan_while_the_first_draft_is_saving_is_kept(qtbot: QtBot, ctx: Any, window: Any) -> None:
+    """The code arrives while the new case's first save is still running: it waits and lands on the case,
+    and what the clerk typed in the meantime is saved by a second save."""
+    from app.cards.qr import QrToken
+    from app.clock import utcnow
+    from app.store.models import Case, CaseEvent
+
+    person_id, _number = _first_person(ctx)
+    editor = _open_editor(qtbot, ctx, window, person_id)
+    editor.save_draft()  # the first save is in flight until its result comes back through the event loop
+    assert editor._saving and editor.case_id is None
+    editor.attach_qr(QrToken(code="FWTQR1.while-saving-42", scanned_at=utcnow(), state="to_verify", message="待核验"))
+    qtbot.waitUntil(lambda: "待核验" in editor.draft_state.text(), timeout=15_000)
+    wait_idle(qtbot, ctx)
+    case_id = editor.case_id
+    with ctx.store.session() as session:
+        case = session.get(Case, case_id)
+        assert case is not None and case.form_data["_qr_check"]["state"] == "to_verify"
+        events = session.scalars(select(CaseEvent).where(CaseEvent.case_id == case_id)).all()
+        assert [e.action for e in events] == ["qr_check"]
+    editor.close_editor()

@@ -90,6 +90,9 @@ class CaseEditor(QDialog):
         self.person_id = data.person.id if data.person else None
         self._saving = False
         self._dirty = False
+        self._resave = False  # something changed or was asked for while a save was running
+        self._after_save: list[Callable[[], None]] = []  # what waits for the draft to be saved
+        self._pending_qr: list[Any] = []  # scanned codes waiting for the case to exist
         self.setWindowTitle(data.item.name + (f" — {data.person.name}" if data.person else ""))
         self.resize(980, 700)
         layout = QVBoxLayout(self)
@@ -312,9 +315,16 @@ class CaseEditor(QDialog):
 
     # 电子社保卡 QR code scanned while this form is open: kept on the case, verified or "to verify" -----
     def attach_qr(self, token: Any) -> None:
+        """Keep the code on this case; a case not yet saved is saved first (the code waits, never dropped)."""
+        self._pending_qr.append(token)
         if self.case_id is None:
-            self.save_draft(then=lambda: self._record_qr(token))
+            self.save_draft()
         else:
+            self._flush_qr()
+
+    def _flush_qr(self) -> None:
+        tokens, self._pending_qr = self._pending_qr, []
+        for token in tokens:
             self._record_qr(token)
 
     def _record_qr(self, token: Any) -> None:
@@ -377,12 +387,17 @@ class CaseEditor(QDialog):
         return job
 
     def save_draft(self, then: Callable[[], None] | None = None) -> None:
+        """Save the draft, then run ``then``. Asked again while a save runs, it saves once more when that
+        one ends (so nothing typed meanwhile is left out) and only then runs what waited."""
         self._timer.stop()
+        if then is not None:
+            self._after_save.append(then)
         if self._saving:
-            self._timer.start()
+            self._resave = True
             return
         self._saving = True
         self._dirty = False
+        self._resave = False
 
         def saved(case_id: str) -> None:
             from datetime import datetime
@@ -392,15 +407,24 @@ class CaseEditor(QDialog):
             if self._check_in_flight is not None and self._check_in_flight is self._check:
                 self._check_recorded = True
             self.draft_state.setText(self.tr("草稿已保存 {0}").replace("{0}", datetime.now().strftime("%H:%M:%S")))
-            if then:
-                then()
+            if self._resave:
+                self.save_draft()
+                return
+            self._flush_qr()
+            waiting, self._after_save = self._after_save, []
+            for action in waiting:
+                action()
 
         def failed(error: BaseException) -> None:
             from ui.errors import user_message
 
             self._saving = False
             self._dirty = True
-            self.draft_state.setText(self.tr("草稿未能保存：") + user_message(error))
+            self._after_save.clear()  # closing or accepting waits for a save that worked: the clerk retries
+            text = self.tr("草稿未能保存：") + user_message(error)
+            if self._pending_qr:
+                text += self.tr("扫描的电子社保卡二维码会在草稿保存后记入本件。")
+            self.draft_state.setText(text)
 
         Operation(self.ctx, self, self._draft_job(), self.tr("正在保存草稿……")).success(saved).failure(failed).run()
 
@@ -467,7 +491,7 @@ class CaseEditor(QDialog):
             self.reject()
 
     def reject(self) -> None:
-        if self._dirty and not self._saving:
+        if self._dirty or self._saving or self._pending_qr:
             self.save_draft(then=super().reject)
             return
         super().reject()

@@ -143,3 +143,45 @@ def test_sync_client_qr_code_offline_stays_to_verify(enrolled: Callable[..., Sto
     assert token.state == "to_verify" and token.holder is None and "待核验" in (token.message or "")
     with store.session() as session:
         assert state.connection(session) is not None  # still enrolled: nothing was changed by the failure
+
+
+def test_sync_client_platform_failure_is_not_a_refusal(
+    enrolled: Callable[..., Store], platform: PlatformHarness
+) -> None:
+    """A platform answering 500 has judged nothing: the QR code stays to verify (not 核验未通过) and the
+    card route says the platform cannot be used now, instead of blaming the card."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from urllib.parse import urlsplit
+
+    store = enrolled()
+    code, _name, _number = _issue(platform)
+    port = urlsplit(platform.url).port
+    platform.stop()
+
+    class Failing(BaseHTTPRequestHandler):
+        def _fail(self) -> None:
+            self.send_response(500)
+            self.send_header("Content-Type", "application/json")
+            body = b'{"error": {"code": "internal", "message": "internal error"}}'
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_GET = do_POST = _fail
+
+        def log_message(self, *_args: object) -> None:
+            pass
+
+    assert port is not None
+    server = ThreadingHTTPServer(("127.0.0.1", port), Failing)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        token = verify_token(QrToken(code=code, scanned_at=utcnow()), PlatformQrVerifier(store_api_factory(store)))
+        assert token.state == "to_verify" and token.holder is None
+        with pytest.raises(NeedsNetwork):
+            PlatformCardAuthenticator(store_api_factory(store)).authenticate(parse_step1_output(STEP1_TEXT.encode()))
+    finally:
+        server.shutdown()
+        server.server_close()
