@@ -59,6 +59,9 @@ def ensure_demo_store(data_dir: DataDir | None = None, persons: int = 40) -> Sto
         from app.demo_areas import seed_areas
 
         seed_areas(session, staff, people, rng)
+        from app.settings import set_settings
+
+        set_settings(session, None, {"card_backend": "simulator"})  # the demo has no card reader
     store.backup_if_due()
     return store
 

@@ -44,7 +44,8 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("server_url", "省级平台地址", "", str, pattern=r"^(https?://[^\s]+)?$"),
         SettingSpec("proxy", "代理服务器", "", str, pattern=r"^((https?|socks5)://[^\s]+)?$"),
         SettingSpec("ca_bundle", "CA 证书文件", "", str),
-        SettingSpec("card_backend", "读卡器类型", "simulator", str, choices=("simulator", "vendor", "pcsc", "idcard")),
+        # A new station reads real cards; only the demo (and training set up on purpose) simulates them.
+        SettingSpec("card_backend", "读卡器类型", "pcsc", str, choices=("simulator", "vendor", "pcsc", "idcard")),
         SettingSpec("card_library", "读卡器动态库路径", "", str),
         # How the chosen reader is driven (app.cards.settings.ReaderSettings.from_settings reads these).
         SettingSpec("card_itype", "读卡方式（接触/非接）", 3, int, minimum=1, maximum=4),

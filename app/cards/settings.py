@@ -73,7 +73,7 @@ class ReaderSettings:
 
         port = values.get("card_idcard_port")
         return cls(
-            backend=pick("card_backend", BACKENDS, "simulator"),
+            backend=pick("card_backend", BACKENDS, default.backend),
             library=str(values.get("card_library") or "").strip() or None,
             itype=pick("card_itype", ITYPES, default.itype),
             convention=pick("card_convention", CONVENTIONS, default.convention),

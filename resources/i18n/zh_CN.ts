@@ -868,97 +868,102 @@
         <translation>正在读卡……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="297" />
+        <location filename="../../ui/pages/case_editor.py" line="298" />
         <source>卡上没有持卡人信息，请改用厂商读卡器或身份证读卡。</source>
         <translation>卡上没有持卡人信息，请改用厂商读卡器或身份证读卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="313" />
+        <location filename="../../ui/pages/case_editor.py" line="305" />
         <source>已读卡并填入证件号码。</source>
         <translation>已读卡并填入证件号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="343" />
+        <location filename="../../ui/pages/case_editor.py" line="307" />
+        <source>（模拟读卡：培训演示用的虚构卡片）</source>
+        <translation>（模拟读卡：培训演示用的虚构卡片）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_editor.py" line="348" />
         <source>电子社保卡二维码无法联网核验，已在本件记为“待核验”，请核对证件原件。</source>
         <translation>电子社保卡二维码无法联网核验，已在本件记为“待核验”，请核对证件原件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="344" />
+        <location filename="../../ui/pages/case_editor.py" line="349" />
         <source>电子社保卡二维码核验通过，已记在本件上。</source>
         <translation>电子社保卡二维码核验通过，已记在本件上。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="345" />
+        <location filename="../../ui/pages/case_editor.py" line="350" />
         <source>电子社保卡二维码核验未通过：{0}</source>
         <translation>电子社保卡二维码核验未通过：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="351" />
+        <location filename="../../ui/pages/case_editor.py" line="356" />
         <source>持有人不一致</source>
         <translation>持有人不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="352" />
+        <location filename="../../ui/pages/case_editor.py" line="357" />
         <source>扫描的电子社保卡不是本件服务对象本人的。请核对服务对象身份后再继续办理。</source>
         <translation>扫描的电子社保卡不是本件服务对象本人的。请核对服务对象身份后再继续办理。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="359" />
+        <location filename="../../ui/pages/case_editor.py" line="364" />
         <source>正在记录二维码……</source>
         <translation>正在记录二维码……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="363" />
+        <location filename="../../ui/pages/case_editor.py" line="368" />
         <source>有未保存的修改……</source>
         <translation>有未保存的修改……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="409" />
+        <location filename="../../ui/pages/case_editor.py" line="414" />
         <source>草稿已保存 {0}</source>
         <translation>草稿已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="424" />
+        <location filename="../../ui/pages/case_editor.py" line="429" />
         <source>草稿未能保存：</source>
         <translation>草稿未能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="426" />
+        <location filename="../../ui/pages/case_editor.py" line="431" />
         <source>扫描的电子社保卡二维码会在草稿保存后记入本件。</source>
         <translation>扫描的电子社保卡二维码会在草稿保存后记入本件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="429" />
+        <location filename="../../ui/pages/case_editor.py" line="434" />
         <source>正在保存草稿……</source>
         <translation>正在保存草稿……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="444" />
+        <location filename="../../ui/pages/case_editor.py" line="449" />
         <source>材料不齐</source>
         <translation>材料不齐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="445" />
+        <location filename="../../ui/pages/case_editor.py" line="450" />
         <source>以下材料尚未勾选：{0}。仍然受理吗？</source>
         <translation>以下材料尚未勾选：{0}。仍然受理吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="477" />
+        <location filename="../../ui/pages/case_editor.py" line="482" />
         <source>正在受理……</source>
         <translation>正在受理……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="480" />
+        <location filename="../../ui/pages/case_editor.py" line="485" />
         <source>办理期限：{0}</source>
         <translation>办理期限：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="480" />
+        <location filename="../../ui/pages/case_editor.py" line="485" />
         <source>即时办结</source>
         <translation>即时办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="481" />
+        <location filename="../../ui/pages/case_editor.py" line="486" />
         <source>已受理，办件编号 {0}。</source>
         <translation>已受理，办件编号 {0}。</translation>
     </message>
@@ -3847,22 +3852,27 @@
         <translation>请持卡人在读卡器的密码键盘上输入社保卡密码，按确认键结束……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="332" />
+        <location filename="../../ui/pages/persons.py" line="333" />
+        <source>（模拟读卡：培训演示用的虚构卡片）</source>
+        <translation>（模拟读卡：培训演示用的虚构卡片）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/persons.py" line="343" />
         <source>卡上没有持卡人信息，请改用社保卡厂商读卡器或身份证读卡。</source>
         <translation>卡上没有持卡人信息，请改用社保卡厂商读卡器或身份证读卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="347" />
+        <location filename="../../ui/pages/persons.py" line="357" />
         <source>本地没有此人，已按卡上信息预填新建人员。</source>
         <translation>本地没有此人，已按卡上信息预填新建人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="357" />
+        <location filename="../../ui/pages/persons.py" line="367" />
         <source>已按卡找到人员。</source>
         <translation>已按卡找到人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/persons.py" line="362" />
+        <location filename="../../ui/pages/persons.py" line="372" />
         <source>正在查找持卡人……</source>
         <translation>正在查找持卡人……</translation>
     </message>
@@ -4099,7 +4109,7 @@
 <context>
     <name>QDialog</name>
     <message>
-        <location filename="../../ui/pages/case_editor.py" line="515" />
+        <location filename="../../ui/pages/case_editor.py" line="520" />
         <source>正在打开表单……</source>
         <translation>正在打开表单……</translation>
     </message>

@@ -112,3 +112,25 @@ def test_holder_pin_check_on_the_persons_page_is_audited(qtbot: QtBot, card_wind
         (person_id, {"outcome": "CardLocked"}),
         (person_id, {"outcome": "ReaderFault"}),
     ]
+
+
+def test_a_card_without_holder_data_is_still_audited_and_training_cards_say_so(
+    qtbot: QtBot, card_window: Any, ctx: Any
+) -> None:
+    from app.store.models import AuditEntry
+
+    page = card_window.show_page("persons")
+
+    def reads() -> list[Any]:
+        with ctx.store.session() as session:
+            rows = session.scalars(select(AuditEntry).where(AuditEntry.action == "card.read").order_by(AuditEntry.seq))
+            return [row.detail for row in rows]
+
+    ctx.cards.reconfigure({"card_backend": "simulator", "card_scenario": "card30"})
+    _press_f2(qtbot, page)
+    qtbot.waitUntil(lambda: "厂商读卡器" in page.hint.text(), timeout=15_000)
+    qtbot.waitUntil(lambda: len(reads()) == 1, timeout=10_000)
+    assert reads() == [{"source": "simulator", "holder_data": False}]
+    ctx.cards.reconfigure({"card_backend": "simulator", "card_scenario": "card20"})
+    _press_f2(qtbot, page)
+    qtbot.waitUntil(lambda: "模拟读卡" in page.hint.text(), timeout=15_000)

@@ -294,6 +294,7 @@ class CaseEditor(QDialog):
         if field is None:
             return
         if not record.has_holder_data:
+            self._audit_read(record)  # a read is audited whatever it yielded
             self.draft_state.setText(record.notice or self.tr("卡上没有持卡人信息，请改用厂商读卡器或身份证读卡。"))
             return
         values: dict[str, Any] = {field: {"doc_type": "resident_id", "number": record.ss_number}}
@@ -301,6 +302,12 @@ class CaseEditor(QDialog):
             values["name"] = record.name
         self.form.set_values(values)
         self._changed()
+        done = self.tr("已读卡并填入证件号码。")
+        if record.source == "simulator":
+            done += self.tr("（模拟读卡：培训演示用的虚构卡片）")
+        self._audit_read(record, lambda: self.draft_state.setText(done))
+
+    def _audit_read(self, record: Any, then: Callable[[], None] | None = None) -> None:
         store, actor = self.ctx.store, self.ctx.actor_id
 
         def job() -> None:
@@ -309,9 +316,7 @@ class CaseEditor(QDialog):
             with store.session() as session:
                 audit_card_read(session, actor, record)
 
-        Operation(self.ctx, self, job).success(
-            lambda _r: self.draft_state.setText(self.tr("已读卡并填入证件号码。"))
-        ).run()
+        Operation(self.ctx, self, job).success(lambda _r: then() if then else None).run()
 
     # 电子社保卡 QR code scanned while this form is open: kept on the case, verified or "to verify" -----
     def attach_qr(self, token: Any) -> None:

@@ -328,10 +328,20 @@ class PersonsPage(QWidget):
         if not self._card_requested:
             return
         self._card_requested = False
+        store, actor = self.ctx.store, self.ctx.actor_id
+        # Training cards say so wherever their data lands, so no one takes them for a real person's.
+        simulated = self.tr("（模拟读卡：培训演示用的虚构卡片）") if record.source == "simulator" else ""
         if not record.has_holder_data:
+
+            def audit_only() -> None:
+                from app.cards import audit_card_read
+
+                with store.session() as session:
+                    audit_card_read(session, actor, record)  # a read is audited whatever it yielded
+
+            Operation(self.ctx, self, audit_only).run()
             self.hint.setText(record.notice or self.tr("卡上没有持卡人信息，请改用社保卡厂商读卡器或身份证读卡。"))
             return
-        store, actor = self.ctx.store, self.ctx.actor_id
 
         def job() -> Any:
             from app.cards import audit_card_read
@@ -344,7 +354,7 @@ class PersonsPage(QWidget):
 
         def done(person: Any) -> None:
             if person is None:
-                self.hint.setText(self.tr("本地没有此人，已按卡上信息预填新建人员。"))
+                self.hint.setText(self.tr("本地没有此人，已按卡上信息预填新建人员。") + simulated)
                 self.new_person(
                     {
                         "doc_type": "resident_id",
@@ -354,7 +364,7 @@ class PersonsPage(QWidget):
                     }
                 )
                 return
-            self.hint.setText(self.tr("已按卡找到人员。"))
+            self.hint.setText(self.tr("已按卡找到人员。") + simulated)
             self.open_person(person.id)
             if record.name and record.name != person.name:
                 self._show_differences(person, record)

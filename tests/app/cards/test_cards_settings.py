@@ -80,8 +80,8 @@ def test_from_workstation_settings(fake_libs: FakeLibs) -> None:
     assert isinstance(open_reader(chosen), HelperProcessReader)
     pcsc = ReaderSettings.from_settings({"card_backend": "pcsc", "card_reader_name": " ACS ", "card_idcard_port": 1001})
     assert pcsc.reader_name == "ACS" and pcsc.idcard_port == 1001 and not pcsc.use_helper
-    # Only the simulator is assumed when nothing says otherwise (a new station before IT sets the reader).
-    assert ReaderSettings.from_settings({}).backend == "simulator"
+    # A real reader is assumed when nothing says otherwise: a station never simulates cards by accident.
+    assert ReaderSettings.from_settings({}).backend == "pcsc"
 
 
 def test_from_settings_falls_back_per_option() -> None:
@@ -98,4 +98,4 @@ def test_from_settings_falls_back_per_option() -> None:
         }
     )
     assert chosen == ReaderSettings(backend="pcsc")
-    assert ReaderSettings.from_settings({"card_backend": "magnetic"}).backend == "simulator"
+    assert ReaderSettings.from_settings({"card_backend": "magnetic"}).backend == "pcsc"

@@ -27,6 +27,7 @@ def test_reader_options_round_trip_through_the_store(store: Store, tmp_path: Pat
     driver.write_bytes(b"\0")
     with store.session() as session:
         defaults = get_settings(session)
+        assert defaults["card_backend"] == "pcsc"  # a new station reads real cards
         assert defaults["card_helper"] is False and defaults["card_step1_itype"] is True
         assert defaults["card_itype"] == 3 and defaults["card_idcard_port"] == 0
         set_settings(
@@ -63,7 +64,7 @@ def test_bad_reader_settings_change_nothing(store: Store, tmp_path: Path) -> Non
                 set_settings(session, None, {"idle_lock_minutes": 55, **changes})
     with store.session() as session:
         values = get_settings(session)
-        assert values["idle_lock_minutes"] != 55 and values["card_backend"] == "simulator"
+        assert values["idle_lock_minutes"] != 55 and values["card_backend"] == "pcsc"
 
 
 def test_a_driver_that_went_missing_does_not_block_other_settings(store: Store, tmp_path: Path) -> None:
