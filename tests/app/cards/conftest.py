@@ -120,6 +120,7 @@ class Pcscd:
     port: int  # vpcd slot 0; slot 1 listens on port + 1 and stays empty
     reader_prefix: str
     owned: bool
+    netns: str | None = None  # the suite's pcscd runs in a network namespace of its own (root only)
 
     @property
     def slot0(self) -> str:
@@ -218,6 +219,14 @@ def _machine_lock() -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def _can_isolate() -> bool:
+    """Whether pcscd can get a network namespace of its own (needs root, ``unshare`` and ``ip``)."""
+    if os.geteuid() != 0 or not (shutil.which("unshare") and shutil.which("ip")):
+        return False
+    probe = subprocess.run(["unshare", "--net", "ip", "link", "set", "lo", "up"], capture_output=True, check=False)
+    return probe.returncode == 0
+
+
 @pytest.fixture(scope="module")
 def pcscd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pcscd]:
     with _machine_lock():
@@ -256,7 +265,15 @@ def _pcscd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pcscd]:
         encoding="ascii",
     )
     log = (folder / "pcscd.log").open("wb")
-    proc = subprocess.Popen([binary, "--foreground", "--config", str(conf)], stdout=log, stderr=subprocess.STDOUT)
+    command = [binary, "--foreground", "--config", str(conf)]
+    isolated = _can_isolate()
+    if isolated:
+        # vpcd listens on every interface of its namespace: give pcscd one with nothing but loopback. Its
+        # client socket is a file, so pyscard reaches it as usual; the virtual card joins the namespace.
+        command = ["unshare", "--net", "sh", "-c", 'ip link set lo up && exec "$0" "$@"', *command]
+    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    if isolated:
+        handle = Pcscd(port, handle.reader_prefix, owned=True, netns=f"/proc/{proc.pid}/ns/net")
     try:
 
         def ready() -> bool:
@@ -282,7 +299,7 @@ def insert_card(pcscd: Pcscd) -> Iterator[Callable[[CardProfile], VirtualCard]]:
     cards: list[VirtualCard] = []
 
     def insert(profile: CardProfile) -> VirtualCard:
-        card = VirtualCard(CardApplet(profile), pcscd.port)
+        card = VirtualCard(CardApplet(profile), pcscd.port, netns=pcscd.netns)
         card.insert(timeout=READY_TIMEOUT)
         cards.append(card)
         wait_until(lambda: reader_has_card(pcscd.slot0), "pcscd to notice the virtual card")

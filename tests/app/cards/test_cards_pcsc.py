@@ -176,3 +176,16 @@ def test_cli_lists_readers_and_reads(pcscd: Pcscd, insert_card: InsertCard, tmp_
     assert out["record"]["ss_number"] == SS_NUMBER[:6] + "*" * 8 + SS_NUMBER[-4:]
     assert SS_NUMBER not in read.stdout and NAME not in read.stdout
     assert "没有记入审计日志" in read.stderr
+
+
+def test_vpcd_is_not_reachable_from_the_network(pcscd: Pcscd) -> None:
+    """vpcd listens on every interface it has: the suite's pcscd gets a network namespace with loopback
+    only, so nothing outside this test can reach the virtual reader (root; otherwise it is not isolated)."""
+    import os
+    import socket
+
+    if not pcscd.owned or os.geteuid() != 0:
+        return  # a system pcscd or an unprivileged run: not ours to isolate (CI runs as root)
+    assert pcscd.netns is not None
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection(("127.0.0.1", pcscd.port), timeout=2).close()

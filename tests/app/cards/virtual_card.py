@@ -10,6 +10,8 @@ All data is synthetic (valid-checksum IDs from ``app.validation.synthetic``).
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import os
 import socket
 import struct
 import threading
@@ -159,13 +161,38 @@ class CardApplet:
         return response[:-2], (response[-2] << 8) | response[-1]
 
 
+_CLONE_NEWNET = 0x40000000
+
+
+def socket_in(netns: str) -> socket.socket:
+    """A TCP socket created inside another network namespace (Linux ``setns`` on this thread only, then
+    back): it reaches that namespace's loopback, where the suite's vpcd listens."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    own = os.open("/proc/thread-self/ns/net", os.O_RDONLY)
+    target = os.open(netns, os.O_RDONLY)
+    try:
+        if libc.setns(target, _CLONE_NEWNET) != 0:
+            raise OSError(ctypes.get_errno(), "setns into the pcscd namespace failed")
+        try:
+            return socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        finally:
+            if libc.setns(own, _CLONE_NEWNET) != 0:
+                raise OSError(ctypes.get_errno(), "setns back failed")
+    finally:
+        os.close(own)
+        os.close(target)
+
+
 class VirtualCard:
     """Puts a ``CardApplet`` into vpcd's virtual reader slot listening on ``host:port``."""
 
-    def __init__(self, applet: CardApplet, port: int, host: str = "127.0.0.1") -> None:
+    def __init__(self, applet: CardApplet, port: int, host: str = "127.0.0.1", netns: str | None = None) -> None:
+        """``netns``: the network namespace vpcd lives in (``/proc/<pid>/ns/net``), when the suite gave
+        its pcscd one of its own so that vpcd's listening socket exists on that namespace's loopback only."""
         self.applet = applet
         self.port = port
         self.host = host
+        self.netns = netns
         self._sock: socket.socket | None = None
         self._thread: threading.Thread | None = None
         self.error: BaseException | None = None
@@ -174,7 +201,13 @@ class VirtualCard:
         deadline = time.monotonic() + timeout
         while True:
             try:
-                sock = socket.create_connection((self.host, self.port), timeout=1.0)
+                sock = socket_in(self.netns) if self.netns else socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+                sock.settimeout(1.0)
+                try:
+                    sock.connect((self.host, self.port))
+                except OSError:
+                    sock.close()
+                    raise
                 break
             except OSError:
                 if time.monotonic() > deadline:
