@@ -38,9 +38,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     if (command is not None and command not in GUI_COMMANDS) or (
         command is None and any(a in {"-h", "--help"} for a in args)
     ):
+        from app.cli import card_commands
         from app.cli.main import run
+        from sync.client.card_services import PlatformCardAuthenticator, store_api_factory
         from sync.client.cli import add_parsers as sync_parsers
 
+        card_commands.use_online_authentication(lambda store: PlatformCardAuthenticator(store_api_factory(store)))
         sys.exit(run(args, extensions=(sync_parsers,)))
     from ui.app import run_gui
 

@@ -16,21 +16,21 @@ from app.cards.errors import CardDataInvalid
 from app.cards.record import FIELD_LABELS, CardRecord, Source
 from app.validation import validate
 
-_DATE_SEPARATED = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
-_DATE_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_DATE_SEPARATED = re.compile(r"([0-9]{4})[-./]([0-9]{1,2})[-./]([0-9]{1,2})")
+_DATE_COMPACT = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})")
 _NO_DATE = frozenset({"", "00000000", "0000-00-00"})
 LONG_TERM = frozenset({"长期", "长期有效"})
 
 # field: (maximum length in characters, allowed pattern or None for free text)
 _TEXT_RULES: Mapping[str, tuple[int, re.Pattern[str] | None]] = {
-    "region_code": (6, re.compile(r"\d{6}")),
+    "region_code": (6, re.compile(r"[0-9]{6}")),
     "card_id": (32, re.compile(r"[0-9A-Z]+")),
     "atr": (66, re.compile(r"[0-9A-F]+")),
     "spec_version": (8, re.compile(r"[0-9A-Za-z.]+")),
     "terminal_no": (16, re.compile(r"[0-9A-Za-z]+")),
     "device_no": (32, re.compile(r"[0-9A-Za-z_-]+")),
     "name": (50, None),
-    "ethnic": (2, re.compile(r"\d{2}")),
+    "ethnic": (2, re.compile(r"[0-9]{2}")),
     "address": (80, None),
     "issuer": (40, None),
 }

@@ -17,9 +17,9 @@ from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TypeVar
 
-from app.cards.errors import CardError
+from app.cards.errors import CardError, NeedsNetwork
 from app.cards.idcard import FAMILIES
-from app.cards.reader import CardReader
+from app.cards.reader import CardReader, OnlineAuthenticator
 from app.cards.record import FIELD_LABELS, SOURCE_LABELS, CardRecord
 from app.cards.service import CardService
 from app.cards.settings import BACKENDS, ReaderSettings, reader_factory
@@ -27,7 +27,7 @@ from app.cards.simulator import SCENARIOS
 from app.cards.vendor import CONVENTIONS
 from app.cli.commands import CLI_ACTOR, data_dir_of, opened
 from app.cli.output import CliError, print_json, print_table
-from app.store import store_exists
+from app.store import Store, store_exists
 
 T = TypeVar("T")
 NOT_AUDITED = "注意：数据文件夹中还没有服务台数据库，这次读卡没有记入审计日志。"
@@ -54,8 +54,27 @@ def _settings(args: argparse.Namespace) -> ReaderSettings:
         raise CliError(f"读卡器参数不正确：{exc}") from exc
 
 
-def _on_card_thread(settings: ReaderSettings, start: Callable[[CardService], Future[T]], timeout: float) -> T:
-    service = CardService(reader_factory(settings))
+# The platform's online authentication for 3rd-generation cards lives in the sync client, which the core
+# cannot import: the composition root (ui.main) hands it in, and reads in a station's folder use it.
+_online_authentication: Callable[[Store], OnlineAuthenticator] | None = None
+NO_ONLINE_HERE = (
+    "这张卡需要经人社平台联网认证才能读取。命令行只在已接入平台的服务台数据文件夹中联网认证"
+    "（用 --data-dir 指定该文件夹，或在服务台程序中按 F2 读卡）。"
+)
+
+
+def use_online_authentication(factory: Callable[[Store], OnlineAuthenticator] | None) -> None:
+    global _online_authentication  # noqa: PLW0603 - set once by the composition root
+    _online_authentication = factory
+
+
+def _on_card_thread(
+    settings: ReaderSettings,
+    start: Callable[[CardService], Future[T]],
+    timeout: float,
+    authenticator: OnlineAuthenticator | None = None,
+) -> T:
+    service = CardService(reader_factory(settings, authenticator))
     try:
         return start(service).result(timeout=timeout)
     except FutureTimeout:
@@ -83,14 +102,20 @@ def cmd_card_read(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if store_exists(data_dir_of(args)):
         with opened(args) as store:
-            record = _on_card_thread(settings, CardService.read, args.timeout)
+            online = _online_authentication(store) if _online_authentication else None
+            record = _on_card_thread(settings, CardService.read, args.timeout, online)
             from app.cards.audit_read import audit_card_read
 
             with store.session() as session:
                 audit_card_read(session, CLI_ACTOR, record)
         audited = True
     else:
-        record = _on_card_thread(settings, CardService.read, args.timeout)
+        try:
+            record = _on_card_thread(settings, CardService.read, args.timeout)
+        except CliError as exc:
+            if isinstance(exc.__cause__, NeedsNetwork):  # no station folder, so no platform to ask
+                raise CliError(NO_ONLINE_HERE, NeedsNetwork.exit_code) from exc
+            raise
         audited = False
     if args.json:
         print_json({"audited": audited, "record": record.masked()})

@@ -28,7 +28,8 @@ class CardAuthRequest(WireRequest):
         default=None, description="卡识别码 from the Step1 output (hex)"
     )
     card_number: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{6,20}$")] | None = None
-    step1: Annotated[str, StringConstraints(pattern=r"^[0-9A-Fa-f|]{8,2048}$")] = Field(
+    # The reader's own alphabet for factors (app.cards.bas): hex from most drivers, Base64 from some.
+    step1: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z+/=|]{8,2048}$")] = Field(
         description="the step-1 output string, passed through unchanged"
     )
     region_code: Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")] | None = None

@@ -74,6 +74,9 @@ def test_rare_name_characters_in_gb18030_are_accepted() -> None:
         ({"name": "王" * 51}, "姓名超过 50 个字符"),
         ({"name": "王\x07明"}, "姓名中有不可显示的字符"),
         ({"atr": "3B6Z"}, "卡复位信息的格式不正确"),
+        # full-width digits are digits to Python's \d, never to a card
+        ({"region_code": "５２０１００"}, "发卡地区行政区划代码的格式不正确"),
+        ({"issued_on": "２０１９０１０１"}, "发卡日期的格式不正确"),
     ],
 )
 def test_bad_fields_are_typed_errors_naming_the_field(overrides: dict[str, str], problem: str) -> None:

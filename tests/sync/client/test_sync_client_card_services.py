@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import timedelta
+from pathlib import Path
 from random import Random
 
 import pytest
@@ -185,3 +186,33 @@ def test_sync_client_platform_failure_is_not_a_refusal(
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_sync_client_cli_reads_a_third_generation_card_in_a_station_folder(
+    enrolled: Callable[..., Store],
+    fake_libs: FakeLibs,  # noqa: F811
+    sscard_control: Control,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``fuwutai card read`` in an enrolled station's folder asks the platform like the desktop program;
+    with no station folder it says where the online route is available instead of "no network"."""
+    from app.cli import card_commands
+    from app.cli.main import run
+
+    store = enrolled()
+    folder = str(store.data_dir.root)
+    store.close()
+    args = ["card", "read", "--backend", "vendor", "--library", str(fake_libs.sscard), "--convention", "cdecl"]
+    setup = {"read": "-2201 -", "step1": f"0 {hexed(STEP1_TEXT.encode())}", "key": _reference_key()}
+    sscard_control.set(**setup, step2=f"0 {hexed(bas_bytes())}")
+    card_commands.use_online_authentication(lambda s: PlatformCardAuthenticator(store_api_factory(s)))
+    try:
+        assert run(["--data-dir", folder, *args]) == 0
+        assert "已记入审计日志" in capsys.readouterr().out
+        assert sscard_control.calls()[-1].startswith("iReadCardBas_HSM_Step2")
+        sscard_control.set(**setup, step2=f"0 {hexed(bas_bytes())}")
+        assert run(["--data-dir", str(tmp_path / "no-station"), *args]) == NeedsNetwork.exit_code
+        assert "已接入平台的服务台数据文件夹" in capsys.readouterr().err
+    finally:
+        card_commands.use_online_authentication(None)
