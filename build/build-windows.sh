@@ -2,10 +2,11 @@
 # Builds the Windows x64 one-folder bundle and its installer on Linux, under Wine:
 #   build/out/windows/dist/fuwutai/        the bundle (fuwutai.exe …), from build/fuwutai.spec
 #   dist/fuwutai-<version>-setup.exe        the NSIS installer (build/windows/fuwutai.nsi)
+#   card-helper/fuwutai-card-helper.exe     in the bundle: the 32-bit card helper (build/card-helper/)
 #
 #   bash build/build-windows.sh [--prefix DIR] [--no-installer | --installer-only]
 #
-# Needs Debian's wine64 wine nsis (scripts/bootstrap.sh installs them when run as root) and the
+# Needs Debian's wine64 wine nsis gcc-mingw-w64-i686-win32 (scripts/bootstrap.sh installs them as root) and the
 # network to PyPI on the first run; later runs use the cache (build/.cache/windows, gitignored).
 #   --prefix DIR      Wine prefix to build in (default build/.wine; or FUWUTAI_WINEPREFIX)
 #   --no-installer    stop after the bundle
@@ -22,7 +23,7 @@ while [ $# -gt 0 ]; do
     --prefix) export FUWUTAI_WINEPREFIX="$2"; shift 2 ;;
     --no-installer) installer=0; shift ;;
     --installer-only) bundle=0; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "未知参数 / unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -30,6 +31,7 @@ done
 # shellcheck source=build/windows/wine-lib.sh
 source "$(dirname "$0")/windows/wine-lib.sh"
 need_tools wine wineserver unzip sha256sum
+[ "$bundle" = 0 ] || need_tools i686-w64-mingw32-gcc
 [ "$installer" = 0 ] || need_tools makensis
 [ -f "$LOCK" ] || die "缺少 $LOCK：先运行 build/windows/lock-requirements.sh"
 [ -f "$REPO/build/fuwutai.spec" ] || die "缺少 build/fuwutai.spec"
@@ -82,6 +84,13 @@ if [ "$bundle" = 1 ]; then
     found=$(find "$BUNDLE" -iname "$n.dll" | head -1)
     [ -z "$found" ] || die "Wine 替身库进入了安装包: $found"
   done
+  # The 32-bit card helper for 32-bit vendor reader DLLs (a small C program; build/card-helper/README.md):
+  # card-helper\fuwutai-card-helper.exe next to fuwutai.exe, where default_helper_command() looks for it.
+  log "读卡辅助程序（32 位，mingw-w64）"
+  HELPER_ARCH=x86 bash "$REPO/build/card-helper/build-card-helper.sh" "$OUTW/card-helper" >&2 \
+    || die "读卡辅助程序构建失败（需要 gcc-mingw-w64-i686-win32）"
+  mkdir -p "$BUNDLE/card-helper"
+  cp "$OUTW/card-helper/fuwutai-card-helper.exe" "$BUNDLE/card-helper/fuwutai-card-helper.exe"
   log "bundle: $BUNDLE ($(du -sh "$BUNDLE" | cut -f1), $(( $(date +%s) - t0 )) s)"
   # Size report (docs/benchmarks.md): total and the ten largest contributors (a package folder or a file).
   "$HOSTPY" - "$BUNDLE" <<'EOF_SIZES' >&2
@@ -103,6 +112,7 @@ for key, size in sizes.most_common(10):
 EOF_SIZES
 fi
 [ -f "$BUNDLE/fuwutai.exe" ] || die "缺少 $BUNDLE（先不带 --installer-only 运行）"
+[ -f "$BUNDLE/card-helper/fuwutai-card-helper.exe" ] || die "包中缺少 card-helper/fuwutai-card-helper.exe（先不带 --installer-only 运行）"
 
 # --- the installer ----------------------------------------------------------------------------------
 if [ "$installer" = 1 ]; then

@@ -17,7 +17,7 @@ DEBIAN_PACKAGES=(
   # ELF files with binutils; dpkg-deb packs the .deb.
   binutils dpkg-dev
   # The Windows build and its test under Wine (build/build-windows.sh, tests/packaging/test_windows_installer.py).
-  wine64 wine nsis gcc-mingw-w64-x86-64-win32 locales
+  wine64 wine nsis gcc-mingw-w64-x86-64-win32 gcc-mingw-w64-i686-win32 locales
 )
 
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then

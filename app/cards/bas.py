@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
-from typing import Any
 
 from app.cards.errors import CardDataInvalid, NeedsOnlineAuth
 from app.cards.fields import build_record
@@ -70,19 +69,6 @@ class HsmStep1:
     def text(self) -> str:
         """The Step1 output as the driver gave it (fields each followed by ``|``), for the platform."""
         return "".join(f"{getattr(self, f.name)}|" for f in fields(self))
-
-    def to_wire(self) -> dict[str, str]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
-
-    @classmethod
-    def from_wire(cls, data: Any) -> HsmStep1:
-        names = [f.name for f in fields(cls)]
-        if not isinstance(data, dict) or set(data) != set(names):
-            raise CardDataInvalid("联网认证因子不完整")
-        values = [data[n] for n in names]
-        if not all(isinstance(v, str) for v in values):
-            raise CardDataInvalid("联网认证因子不完整")
-        return cls(*values)
 
 
 def parse_step1_output(raw: bytes) -> HsmStep1:

@@ -1,7 +1,7 @@
 """Typed card errors. ``str(err)`` is a complete Chinese sentence telling the clerk what to do next.
 
 Messages never contain card data: only field names, error codes and the reader's own error text.
-Each class has a stable ``kind`` (used by the 32-bit helper's JSON protocol and by ``--json`` output)
+Each class has a stable ``kind`` (used by ``--json`` output)
 and a command-line exit code so scripts can tell the cases apart.
 """
 
@@ -143,22 +143,6 @@ ERROR_TYPES: Mapping[str, type[CardError]] = {
 
 def error_to_json(err: CardError) -> dict[str, Any]:
     return {"type": err.kind, "message": str(err), **err.extra()}
-
-
-def error_from_json(data: Mapping[str, Any]) -> CardError:
-    """Rebuild an error sent by the helper process. Unknown or malformed entries become ReaderFault."""
-    kind = data.get("type")
-    message = data.get("message")
-    if not isinstance(kind, str) or kind not in ERROR_TYPES or not isinstance(message, str):
-        return ReaderFault("读卡辅助程序返回了无法识别的错误。请重新读卡；仍不行请联系信息技术人员。")
-    cls = ERROR_TYPES[kind]
-    if cls is PinWrong:
-        tries = data.get("tries_left")
-        return PinWrong(tries if isinstance(tries, int) else None, message)
-    if cls is CardDataInvalid:
-        problem = data.get("problem")
-        return CardDataInvalid(problem if isinstance(problem, str) else "", message)
-    return cls(message)
 
 
 class QrRejected(CardError):

@@ -1,16 +1,15 @@
 """The normalised result of reading any card: the 11 fields of ``iReadCardBas`` plus 二代身份证 fields.
 
 ``repr``/``str`` show masked values only, so a record that ends up in a log line, a traceback or a
-debugger print does not leak who was at the counter. ``masked()`` is what screens and ``--json`` show;
-``to_wire()``/``from_wire()`` carry the full record over the 32-bit helper's local pipe only.
+debugger print does not leak who was at the counter. ``masked()`` is what screens and ``--json`` show.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal, get_args
+from typing import Literal, get_args
 
 from app.privacy import mask_id, mask_name
 
@@ -43,7 +42,6 @@ FIELD_LABELS: Mapping[str, str] = {
     "notice": "提示",
 }
 BAS_FIELDS: tuple[str, ...] = tuple(FIELD_LABELS)[:11]
-_DATE_FIELDS = frozenset({"issued_on", "valid_until", "birth_date", "id_valid_from", "id_valid_to"})
 SOURCE_LABELS: Mapping[str, str] = {
     "vendor": "厂商读卡器",
     "pcsc": "通用智能卡读卡器",
@@ -117,30 +115,3 @@ class CardRecord:
         return "CardRecord(" + ", ".join(f"{k}={v!r}" for k, v in shown.items()) + ")"
 
     __str__ = __repr__
-
-    def to_wire(self) -> dict[str, Any]:
-        """Full values for the helper process's local pipe. Never log or store this."""
-        out: dict[str, Any] = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
-            out[f.name] = value.isoformat() if isinstance(value, date) else value
-        return out
-
-    @classmethod
-    def from_wire(cls, data: Mapping[str, Any]) -> CardRecord:
-        """Rebuild a record from ``to_wire`` output; raises ValueError on anything unexpected."""
-        known = {f.name: f for f in fields(cls)}
-        unknown = set(data) - set(known)
-        if unknown:
-            raise ValueError(f"unexpected record keys: {sorted(unknown)}")
-        values: dict[str, Any] = {}
-        for key, value in data.items():
-            if value is None:
-                values[key] = None
-            elif not isinstance(value, str):
-                raise ValueError(f"record key {key} is not a string")
-            elif key in _DATE_FIELDS:
-                values[key] = date.fromisoformat(value)
-            else:
-                values[key] = value
-        return cls(**values)

@@ -2,8 +2,9 @@
 
 Three layers: ``VendorLibrary`` makes the raw calls (return code + output bytes); ``VendorCalls`` turns
 them into records, HSM factors and typed errors; ``VendorReader`` is the ``CardReader`` that completes
-the two-step online route with an ``OnlineAuthenticator``. The 32-bit helper process runs
-``VendorCalls`` on its side of the pipe, so both paths share the same mapping and validation.
+the two-step online route with an ``OnlineAuthenticator``. Through the 32-bit helper process only the
+raw calls cross the pipe (``RemoteLibrary`` in ``helper_client``); ``VendorCalls`` runs here on both
+paths, so they share the same mapping and validation.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from app.cards.bas import (
     ENCODING,
@@ -47,7 +48,11 @@ ITYPES = {1: "接触式", 2: "非接触式", 3: "自动（接触式优先）", 4
 HSM_CODES = frozenset({-2201, -2202, -2203, -27272, -24})
 # pOutInfo is specified as 1024 bytes; a larger buffer keeps a vendor's off-by-a-lot from corrupting memory.
 BUFFER_SIZE = 8192
-_PIN_TRIES = re.compile(r"(\d{1,2})")
+# The tries left are the number next to 次 or 剩余, never an error code elsewhere in the vendor's text.
+_PIN_TRIES = re.compile(
+    r"(?:剩余|还可(?:以)?(?:尝试|再试|输入)?|尚可)\D{0,4}?([0-9]{1,2})\s*次"  # 还可尝试2次, 剩余2次
+    r"|剩余次数\D{0,2}([0-9]{1,2})"  # 剩余次数：2
+)
 
 
 @dataclass(frozen=True)
@@ -115,7 +120,7 @@ def error_for(code: int, raw: bytes = b"") -> CardError:
         )
     if code == -51:
         match = _PIN_TRIES.search(text)
-        return PinWrong(int(match[1]) if match else None)
+        return PinWrong(int(match[1] or match[2]) if match else None)
     if code == -52:
         return CardLocked()
     if code in HSM_CODES:
@@ -186,10 +191,25 @@ class VendorLibrary:
         return self._call(self._pin, itype)
 
 
+class RawLibrary(Protocol):
+    """The raw interface ``VendorCalls`` needs: ``VendorLibrary`` in process, ``RemoteLibrary`` through the helper."""
+
+    @property
+    def config(self) -> VendorConfig: ...
+    @property
+    def has_hsm(self) -> bool: ...
+    @property
+    def has_pin(self) -> bool: ...
+    def read_card_bas(self, itype: int) -> tuple[int, bytes]: ...
+    def hsm_step1(self, itype: int) -> tuple[int, bytes]: ...
+    def hsm_step2(self, key: bytes) -> tuple[int, bytes]: ...
+    def verify_pin(self, itype: int) -> tuple[int, bytes]: ...
+
+
 class VendorCalls:
     """Records, HSM factors and typed errors from the raw calls. Shared by the in-process reader and the helper."""
 
-    def __init__(self, library: VendorLibrary) -> None:
+    def __init__(self, library: RawLibrary) -> None:
         self.library = library
         self.itype = library.config.itype
 

@@ -1,41 +1,45 @@
-"""The card helper process: loads a vendor library this program cannot load itself, speaks JSON lines.
+"""The card helper protocol (version 2) in Python: ``python -m app.cards.vendor_helper --library …``.
 
-A 64-bit Fuwutai cannot load the 32-bit ``SSCardDriver.dll`` most vendors ship, so a 32-bit build of
-this module (see ``build/card-helper/``) loads it and answers requests on stdin/stdout, one JSON object
-per line::
+The program's bundled helper is the small C program ``build/card-helper/fuwutai_card_helper.c``
+(``card-helper\\fuwutai-card-helper.exe``, 32-bit); this module speaks the same protocol over
+``VendorLibrary`` and is what ``HelperProcessReader`` starts when running from a checkout (and what IT staff
+can run with a 32-bit Python). Both only make the raw calls: records, the HSM route and typed errors are
+done by ``VendorCalls`` in the main program. One request per line on stdin, one answer per line on stdout::
 
-    {"id": 1, "op": "hello"}              -> {"id": 1, "ok": true, "protocol": 1, "bits": 32, ...}
-    {"id": 2, "op": "read"}               -> {"id": 2, "ok": true, "record": {...}}
-                                          or {"id": 2, "ok": true, "step1": {...}}   (online route needed)
-    {"id": 3, "op": "hsm_step2", "key": "内部|外部|"} -> {"id": 3, "ok": true, "record": {...}}
-    {"id": 4, "op": "verify_pin"}         -> {"id": 4, "ok": true}
-    {"id": 5, "op": "quit"}               -> {"id": 5, "ok": true} and exit
-    any failure                           -> {"id": n, "ok": false, "error": {"type": "NoCard", "message": ...}}
+    hello            -> ok proto=2 bits=64 hsm=1 pin=1
+    read <itype>     -> ok <code> <hex of the output bytes, or ->     (iReadCardBas)
+    step1 <itype>    -> ok <code> <hex or ->                          (iReadCardBas_HSM_Step1)
+    step2 <hexkey>   -> ok <code> <hex or ->                          (iReadCardBas_HSM_Step2; "-" = empty key)
+    pin <itype>      -> ok <code> <hex or ->                          (iVerifyPIN)
+    quit             -> ok, then exit
+    err load <hex of a short UTF-8 reason>   the library could not be loaded (every request but quit)
+    err missing <function>                   not in the library; without iReadCardBas for every request
+    err request                              malformed, not ASCII, or longer than 64 KiB
 
-The platform is never contacted from here: for the online route the helper returns the Step1 factors
-and the main program (which has the network client) sends the answer back with ``hsm_step2``.
-Vendor libraries that print to stdout would corrupt the protocol, so the real stdout is kept for the
-protocol and file descriptor 1 is pointed at stderr before the library is loaded.
+Load reasons: ``winerror=<n>`` (Windows), ``convention=stdcall unsupported``, or the loader's message.
+Vendor libraries that print to stdout would corrupt the protocol (and card data must not reach it), so
+the real stdout is kept for the protocol and file descriptor 1 is pointed at stderr before loading.
 """
 
 from __future__ import annotations
 
 import argparse
 import ctypes
-import json
 import os
+import re
 import sys
-from collections.abc import Sequence
-from typing import Any, BinaryIO
+from collections.abc import Callable, Sequence
+from typing import BinaryIO
 
-from app.cards.bas import normalise_hsm_key
-from app.cards.errors import CardError, ReaderFault, error_to_json
+from app.cards.errors import ReaderFault
 from app.cards.reader import card_thread
-from app.cards.record import CardRecord
-from app.cards.vendor import CONVENTIONS, Convention, VendorCalls, VendorConfig, VendorLibrary
+from app.cards.vendor import CONVENTIONS, Convention, VendorConfig, VendorLibrary, load_library
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2
 MAX_REQUEST_BYTES = 64 * 1024
+FUNCTIONS = ("iReadCardBas", "iReadCardBas_HSM_Step1", "iReadCardBas_HSM_Step2", "iVerifyPIN")
+_INT = re.compile(r"-?[0-9]{1,10}")
+_HEX = re.compile(r"-|(?:[0-9a-fA-F]{2})+")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,69 +56,100 @@ def _claim_stdout() -> BinaryIO:
     sys.stdout.flush()
     protocol_fd = os.dup(1)
     os.dup2(2, 1)
+    if sys.platform == "win32":  # a DLL with its own C runtime writes to the standard output handle
+        kernel32 = ctypes.windll.kernel32
+        kernel32.SetStdHandle(-11, kernel32.GetStdHandle(-12))  # STD_OUTPUT_HANDLE <- STD_ERROR_HANDLE
     return os.fdopen(protocol_fd, "wb", buffering=0)
 
 
+def _load_reason(exc: ReaderFault) -> str:
+    """The short reason for ``err load`` from what ``load_library`` raised."""
+    cause = exc.__context__
+    if isinstance(cause, OSError):
+        winerror = getattr(cause, "winerror", None)
+        return f"winerror={winerror}" if winerror else str(cause)[:300]
+    return "convention=stdcall unsupported"  # the only refusal without an OSError behind it
+
+
+def _hex(data: bytes) -> str:
+    return data.hex() or "-"
+
+
 class HelperServer:
+    """Answers protocol-2 requests with ``VendorLibrary``'s raw calls."""
+
     def __init__(self, config: VendorConfig) -> None:
         self.config = config
-        self.calls: VendorCalls | None = None
-        self.load_error: CardError | None = None
+        self.library: VendorLibrary | None = None
+        self.load_failure = ""
+        self.present: set[str] = set()
         try:
-            self.calls = VendorCalls(VendorLibrary(config))
-        except CardError as exc:
-            self.load_error = exc
+            handle = load_library(config.library, config.convention)
+        except ReaderFault as exc:
+            self.load_failure = _load_reason(exc)
+            return
+        self.present = {name for name in FUNCTIONS if hasattr(handle, name)}
+        if "iReadCardBas" in self.present:
+            self.library = VendorLibrary(config)  # the same file again: the loader hands back the same module
 
-    def _ready(self) -> VendorCalls:
-        if self.calls is None:
-            raise self.load_error or ReaderFault()
-        return self.calls
+    def _unavailable(self) -> str | None:
+        if self.load_failure:
+            return "err load " + _hex(self.load_failure.encode("utf-8"))
+        if self.library is None:
+            return "err missing iReadCardBas"
+        return None
 
-    def handle(self, request: Any) -> dict[str, Any]:
-        if not isinstance(request, dict) or not isinstance(request.get("op"), str):
-            raise ReaderFault("读卡辅助程序收到了无法识别的请求。请重新读卡；仍不行请联系信息技术人员。")
-        op = request["op"]
-        if op == "hello":
-            calls = self._ready()
-            return {
-                "protocol": PROTOCOL_VERSION,
-                "bits": ctypes.sizeof(ctypes.c_void_p) * 8,
-                "hsm": calls.library.has_hsm,
-                "pin": calls.library.has_pin,
-            }
-        if op == "read":
-            first = self._ready().read_basic()
-            if isinstance(first, CardRecord):
-                return {"record": first.to_wire()}
-            return {"step1": first.to_wire()}
-        if op == "hsm_step2":
-            key = request.get("key")
-            if not isinstance(key, str):
-                raise ReaderFault("读卡辅助程序收到的联网认证结果不完整。请重新读卡。")
-            return {"record": self._ready().step2(normalise_hsm_key(key)).to_wire()}
-        if op == "verify_pin":
-            self._ready().verify_pin()
-            return {}
-        if op == "quit":
-            return {}
-        raise ReaderFault(f"读卡辅助程序不认识“{op[:20]}”请求。请确认辅助程序与服务台程序版本一致。")
+    def handle(self, line: str) -> tuple[str, bool]:
+        """One request line (ASCII, no line end) -> (answer, quit)."""
+        op, _, arg = line.partition(" ")
+        if line == "quit":
+            return "ok", True
+        if line == "hello":
+            library = self.library
+            if library is None:
+                return self._unavailable() or "err request", False
+            bits = ctypes.sizeof(ctypes.c_void_p) * 8
+            hsm, pin = int(library.has_hsm), int(library.has_pin)
+            return f"ok proto={PROTOCOL_VERSION} bits={bits} hsm={hsm} pin={pin}", False
+        if op == "step2" and _HEX.fullmatch(arg):
+            key = b"" if arg == "-" else bytes.fromhex(arg)
+            if b"\0" in key:  # a C string cannot carry it
+                return "err request", False
+            return self._call("iReadCardBas_HSM_Step2", lambda lib: lib.hsm_step2(key)), False
+        if op in ("read", "step1", "pin") and _INT.fullmatch(arg) and -(2**31) <= int(arg) < 2**31:
+            itype = int(arg)
+            if op == "read":
+                return self._call("iReadCardBas", lambda lib: lib.read_card_bas(itype)), False
+            if op == "step1":
+                return self._call("iReadCardBas_HSM_Step1", lambda lib: lib.hsm_step1(itype)), False
+            return self._call("iVerifyPIN", lambda lib: lib.verify_pin(itype)), False
+        return "err request", False
+
+    def _call(self, function: str, call: Callable[[VendorLibrary], tuple[int, bytes]]) -> str:
+        unavailable = self._unavailable()
+        if unavailable is not None:
+            return unavailable
+        if function not in self.present or self.library is None:
+            return f"err missing {function}"
+        code, raw = call(self.library)
+        return f"ok {int(code)} {_hex(raw)}"
 
     def serve(self, requests: BinaryIO, responses: BinaryIO) -> int:
         while True:
-            line = requests.readline(MAX_REQUEST_BYTES)
-            if not line:
+            raw = requests.readline(MAX_REQUEST_BYTES + 2)
+            if not raw:
                 return 0
-            request: Any = None
-            try:
-                request = json.loads(line)
-                body: dict[str, Any] = {"ok": True, **self.handle(request)}
-            except CardError as exc:
-                body = {"ok": False, "error": error_to_json(exc)}
-            except ValueError:
-                body = {"ok": False, "error": error_to_json(ReaderFault("读卡辅助程序收到了无法识别的请求。"))}
-            request_id = request.get("id") if isinstance(request, dict) else None
-            responses.write(json.dumps({"id": request_id, **body}, ensure_ascii=False).encode("utf-8") + b"\n")
-            if isinstance(request, dict) and request.get("op") == "quit":
+            line = raw.removesuffix(b"\n").removesuffix(b"\r")
+            too_long = len(line) > MAX_REQUEST_BYTES
+            while raw and not raw.endswith(b"\n"):  # the rest of an over-long line
+                raw = requests.readline(MAX_REQUEST_BYTES)
+            if too_long or not line.isascii() or not all(0x20 <= c < 0x7F for c in line):
+                answer, done = "err request", False
+            else:
+                answer, done = self.handle(line.decode("ascii"))
+            responses.write(answer.encode("ascii") + b"\n")
+            responses.flush()
+            if done:
                 return 0
 
 

@@ -17,7 +17,7 @@ from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TypeVar
 
-from app.cards.errors import CardError, NeedsNetwork
+from app.cards.errors import CardError, NeedsNetwork, error_to_json
 from app.cards.idcard import FAMILIES
 from app.cards.reader import CardReader, OnlineAuthenticator
 from app.cards.record import FIELD_LABELS, SOURCE_LABELS, CardRecord
@@ -114,7 +114,7 @@ def cmd_card_read(args: argparse.Namespace) -> int:
             record = _on_card_thread(settings, CardService.read, args.timeout)
         except CliError as exc:
             if isinstance(exc.__cause__, NeedsNetwork):  # no station folder, so no platform to ask
-                raise CliError(NO_ONLINE_HERE, NeedsNetwork.exit_code) from exc
+                raise CliError(NO_ONLINE_HERE, NeedsNetwork.exit_code) from NeedsNetwork(NO_ONLINE_HERE)
             raise
         audited = False
     if args.json:
@@ -175,6 +175,21 @@ def cmd_card_list_readers(args: argparse.Namespace) -> int:
     return 0
 
 
+def _json_errors(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """With ``--json`` a card error is printed as JSON too (``{"error": {"type": …, "message": …}}``),
+    with the same exit code, so scripts can tell NoCard from PinWrong without reading Chinese."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return command(args)
+        except CliError as exc:
+            if getattr(args, "json", False) and isinstance(exc.__cause__, CardError):
+                print_json({"error": error_to_json(exc.__cause__)})
+            raise
+
+    return run
+
+
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     card = sub.add_parser("card", help="读卡器：测试读社保卡、身份证").add_subparsers(dest="action", metavar="操作")
     for name, help_text, func in (
@@ -195,8 +210,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         p.add_argument("--scenario", choices=list(SCENARIOS), default="card20", help="simulator：模拟的情形")
         p.add_argument("--timeout", type=float, default=60.0, help="最长等待秒数（默认 60）")
         p.add_argument("--json", action="store_true")
-        p.set_defaults(func=func)
+        p.set_defaults(func=_json_errors(func))
     p = card.add_parser("list-readers", help="列出本机的 PC/SC 读卡器及是否有卡")
     p.add_argument("--timeout", type=float, default=15.0)
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_card_list_readers)
+    p.set_defaults(func=_json_errors(cmd_card_list_readers))

@@ -127,6 +127,8 @@ Section "程序" SecMain
   !insertmacro RemoveLocked "$INSTDIR\fuwutaiw.exe"
   ; An upgrade replaces the whole program; the data folder is elsewhere and never touched here.
   RMDir /r "$INSTDIR\_internal"
+  ; The 32-bit card helper (card-helper\fuwutai-card-helper.exe) comes with the bundle below.
+  RMDir /r "$INSTDIR\card-helper"
   SetOutPath "$INSTDIR"
   File /r "${BUNDLE}/*"
 
@@ -167,6 +169,7 @@ Section "un.程序" UnSecMain
   !insertmacro RemoveLocked "$INSTDIR\fuwutaiw.exe"
   Delete "${SHORTCUT}"
   RMDir /r "$INSTDIR\_internal"
+  RMDir /r "$INSTDIR\card-helper"
   Delete "$INSTDIR\fuwutai.toml"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"

@@ -48,6 +48,7 @@ SOURCES = (
     "build/fuwutai_entry.py",
     "build/windows",
     "build/build-windows.sh",
+    "build/card-helper",
     "pyproject.toml",
 )
 BUILD_TIMEOUT = 1500
@@ -289,8 +290,15 @@ def test_windows_installer_under_wine(tmp_path: Path) -> None:
         "_internal/PySide6/Qt6Core.dll",
         "_internal/PySide6/plugins/platforms/qwindows.dll",
         "_internal/resources/i18n/zh_CN.qm",
+        "card-helper/fuwutai-card-helper.exe",
     ):
         assert (app_dir / name).is_file(), f"{name} not installed"
+    # The card helper for 32-bit vendor DLLs is itself a 32-bit program: PE32 (magic 0x10b) for i386 (0x14c).
+    helper = (app_dir / "card-helper" / "fuwutai-card-helper.exe").read_bytes()
+    pe = int.from_bytes(helper[0x3C:0x40], "little")
+    assert helper[:2] == b"MZ" and helper[pe : pe + 4] == b"PE\0\0", "card helper is not a Windows program"
+    assert int.from_bytes(helper[pe + 4 : pe + 6], "little") == 0x14C, "card helper is not an i386 program"
+    assert int.from_bytes(helper[pe + 24 : pe + 26], "little") == 0x10B, "card helper is not PE32"
     for name in STUBS:
         assert not list(app_dir.rglob(f"{name}.dll")), f"the Wine stand-in {name}.dll was shipped"
     assert (app_dir / "fuwutai.toml").read_text(encoding="utf-8") == preset.read_text(encoding="utf-8")
@@ -356,6 +364,7 @@ def test_windows_installer_under_wine(tmp_path: Path) -> None:
     assert code == 0, out
     assert not (app_dir / "fuwutai.exe").exists(), "program still installed"
     assert not (app_dir / "_internal").exists()
+    assert not (app_dir / "card-helper").exists(), "card helper left behind"
     assert not shortcut.exists(), "shortcut left behind"
     assert wine.reg_query(UNINSTALL_KEY) == {}, "uninstall entry left behind"
     assert (data_dir / "fuwutai.db").is_file(), "uninstall deleted the data"

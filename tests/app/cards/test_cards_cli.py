@@ -79,7 +79,7 @@ def test_a_database_that_cannot_be_opened_stops_the_read(
     ("control", "exit_code", "words"),
     [
         ("-2 -", NoCard.exit_code, "没有卡"),
-        ("-2201 -", NeedsNetwork.exit_code, "无法连接平台"),
+        ("-2201 -", NeedsNetwork.exit_code, "已接入平台的服务台数据文件夹"),  # no station: no platform to ask
     ],
 )
 def test_card_errors_have_their_own_exit_codes(
@@ -95,6 +95,11 @@ def test_card_errors_have_their_own_exit_codes(
     args = ["--data-dir", str(tmp_path), "card", "read", "--backend", "vendor", "--library", str(fake_libs.sscard)]
     assert run([*args, "--convention", "cdecl"]) == exit_code
     assert words in capsys.readouterr().err
+    # With --json the error is JSON too, its kind named for scripts; same exit code.
+    assert run([*args, "--convention", "cdecl", "--json"]) == exit_code
+    shown = json.loads(capsys.readouterr().out)["error"]
+    assert exit_code == {"NoCard": NoCard.exit_code, "NeedsNetwork": NeedsNetwork.exit_code}[shown["type"]]
+    assert words in shown["message"]
 
 
 def test_helper_and_idcard_backends(

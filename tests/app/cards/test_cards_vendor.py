@@ -207,3 +207,21 @@ def test_backends_refuse_to_run_off_the_card_thread(fake_libs: FakeLibs, sscard_
     worker.join(timeout=10)
     assert len(errors) == 1 and isinstance(errors[0], WrongThreadError)
     assert sscard_control.calls() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "tries"),
+    [
+        ("密码错误，还可尝试2次", 2),
+        ("错误-51，剩余2次", 2),
+        ("PIN校验失败(-51)，剩余次数：1", 1),
+        ("还可以再试 3 次", 3),
+        ("密码错误", None),
+        ("error 51", None),
+    ],
+)
+def test_pin_tries_come_from_the_count_not_the_error_code(text: str, tries: int | None) -> None:
+    from app.cards.vendor import error_for
+
+    error = error_for(-51, text.encode("gbk"))
+    assert isinstance(error, PinWrong) and error.tries_left == tries
