@@ -186,9 +186,10 @@ class IdCardReader(CardReader):
                 raise NoCard("阅读器上没有身份证。请把身份证平放在阅读器感应区上，读完之前不要移动。")
             folders = [Path(self.config.library).resolve().parent, Path.cwd()]
             self._remove_files(folders)
-            if self._lib.Read_Content(1) != 1:
-                raise NoCard("读身份证时卡片离开了感应区。请把身份证平放在感应区上，不要移动，然后再读一次。")
             try:
+                # A failed read can still leave part of the holder's text or photo behind: always delete.
+                if self._lib.Read_Content(1) != 1:
+                    raise NoCard("读身份证时卡片离开了感应区。请把身份证平放在感应区上，不要移动，然后再读一次。")
                 for folder in folders:
                     path = folder / "wz.txt"
                     if path.is_file():

@@ -110,6 +110,23 @@ class CardRecord:
         out["address"] = _keep(self.address, 6, 0) if self.address else None
         return out
 
+    def display_lines(self) -> list[tuple[str, str]]:
+        """(label, value) for people: masked, with the reader kind, gender and 民族 in words."""
+        from app.refdata.codes import load_bundled_code_tables
+
+        tables = load_bundled_code_tables()
+        words: dict[str, Mapping[str, str]] = {"source": SOURCE_LABELS}
+        lines: list[tuple[str, str]] = []
+        for key, raw in self.masked().items():
+            if not raw:
+                continue
+            if key in ("gender", "ethnic") and key in tables:
+                shown = tables[key].label(raw) or raw
+            else:
+                shown = words.get(key, {}).get(raw, raw)
+            lines.append((FIELD_LABELS.get(key, key), shown))
+        return lines
+
     def __repr__(self) -> str:
         shown = {k: v for k, v in self.masked().items() if v}
         return "CardRecord(" + ", ".join(f"{k}={v!r}" for k, v in shown.items()) + ")"

@@ -20,7 +20,7 @@ from typing import TypeVar
 from app.cards.errors import CardError, NeedsNetwork, error_to_json
 from app.cards.idcard import FAMILIES
 from app.cards.reader import CardReader, OnlineAuthenticator
-from app.cards.record import FIELD_LABELS, SOURCE_LABELS, CardRecord
+from app.cards.record import CardRecord
 from app.cards.service import CardService
 from app.cards.settings import BACKENDS, ReaderSettings, reader_factory
 from app.cards.simulator import SCENARIOS
@@ -89,13 +89,8 @@ def _on_card_thread(
 
 
 def _print_record(record: CardRecord) -> None:
-    masked = record.masked()
-    for key, label in FIELD_LABELS.items():
-        value = masked.get(key)
-        if key == "source" and value:
-            value = SOURCE_LABELS.get(value, value)
-        if value:
-            print(f"{label}：{value}")
+    for label, value in record.display_lines():
+        print(f"{label}：{value}")
 
 
 def cmd_card_read(args: argparse.Namespace) -> int:

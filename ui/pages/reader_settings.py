@@ -225,11 +225,7 @@ class ReaderSettingsBox(QGroupBox):
         bridge.test_read(self.values())
 
     def _reader_ok(self, record: Any) -> None:
-        from app.cards.record import FIELD_LABELS
-
-        masked = record.masked()
-        lines = [f"{FIELD_LABELS.get(key, key)}：{value}" for key, value in masked.items() if value]
-        self.result.setText("\n".join(lines))
+        self.result.setText("\n".join(f"{label}：{value}" for label, value in record.display_lines()))
         store, actor = self.ctx.store, self.ctx.actor_id
 
         def job() -> None:

@@ -124,6 +124,11 @@ def test_termb_family_reads_and_deletes_its_files(fake_libs: FakeLibs, idcard_co
     idcard_control.set(port=1003, termb_dir=str(drop), text=id_text_block().hex())
     with pytest.raises(NoReader):
         reader.read()
+    # A read that fails after the driver wrote the holder's text and photo leaves nothing behind.
+    idcard_control.set(termb_dir=str(drop), text=id_text_block().hex(), partial=1)
+    with pytest.raises(NoCard):
+        reader.read()
+    assert not (drop / "wz.txt").exists() and not (drop / "zp.bmp").exists()
 
 
 def test_termb_in_the_working_folder(

@@ -92,3 +92,10 @@ def test_needs_network_is_a_kind_of_needs_online_auth() -> None:
     assert issubclass(NeedsNetwork, NeedsOnlineAuth)
     assert "网络" in str(NeedsNetwork())
     assert NeedsNetwork.exit_code != NeedsOnlineAuth.exit_code
+
+
+def test_display_lines_are_masked_and_in_words() -> None:
+    record = CardRecord(ss_number=SS_NUMBER, name=NAME, gender="2", ethnic="01", source="pcsc")
+    lines = dict(record.display_lines())
+    assert lines["性别"] == "女" and lines["民族"] == "汉族" and lines["读取方式"] == "通用智能卡读卡器"
+    assert lines["社会保障号码"] == record.masked()["ss_number"] and SS_NUMBER not in str(lines)
