@@ -233,6 +233,16 @@ class QrToken(Base):
     expires_at: Mapped[datetime]
 
 
+class QrTokenUse(Base):
+    """The first verification of a QR token: the code is single-use (a table of its own, so platform
+    databases made before it gain it at start without a schema change to ``qr_token``)."""
+
+    __tablename__ = "qr_token_use"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(64))
+    used_at: Mapped[datetime]
+
+
 class OnlineSubmission(Base):
     __tablename__ = "online_submission"
     application_id: Mapped[str] = mapped_column(String(64), primary_key=True)

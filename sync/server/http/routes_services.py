@@ -31,7 +31,8 @@ async def card_authenticate(request: Request, device: DeviceDep) -> Response:
 @router.post(Paths.QR_VERIFY)
 async def qr_verify(request: Request, db: DbDep, device: DeviceDep) -> Response:
     body = await read_model(request, QrVerifyRequest, 16 * 1024)
-    return reply(request, await run_in_threadpool(card_service.verify_qr, db, body), device=device)
+    answer = await run_in_threadpool(card_service.verify_qr, db, body, device.device_id)
+    return reply(request, answer, device=device)
 
 
 @router.post(Paths.PERSON_LOOKUP)

@@ -43,6 +43,11 @@ def test_qr_tokens_are_valid_expired_or_invalid(platform: Any, device_api: Any) 
     )
     valid = api.post(Paths.QR_VERIFY, {"token": token}).json()
     assert valid["status"] == "valid" and valid["person"]["doc_number"] == person["doc_number"]
+    # Single-use: the same workstation asking again (its answer was lost) gets the same answer; another
+    # workstation is told the code was used.
+    assert api.post(Paths.QR_VERIFY, {"token": token}).json()["status"] == "valid"
+    other = device_api(platform, name="另一台工作站").post(Paths.QR_VERIFY, {"token": token}).json()
+    assert other["status"] == "invalid" and other["person"] is None and "已经核验过" in other["message"]
     invalid = api.post(Paths.QR_VERIFY, {"token": token[:-3] + "xyz"}).json()
     assert invalid == {**invalid, "status": "invalid", "person": None}
     with platform.db.write() as session:
