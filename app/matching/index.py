@@ -66,7 +66,7 @@ class PostingIndex:
                 intention.occupations,
                 self.occupation_labels.get(candidate.occupation_code or ""),
             ),
-            rules.place_part(candidate.division_code, intention.divisions),
+            rules.place_part(candidate.division_code, intention.divisions, intention.place_names),
             rules.wage_part(candidate.salary_min, candidate.salary_max, intention.wage_min),
             rules.key_industry_part(
                 candidate.key_industry,

@@ -18,6 +18,7 @@ class Intention:
     wage_max: int | None = None
     work_time: str = "any"  # full | part | any
     key_industries: tuple[str, ...] = ()
+    place_names: tuple[str, ...] = ()  # the divisions' names, parallel to ``divisions`` (for reasons)
 
 
 class Candidate(NamedTuple):

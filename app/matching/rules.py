@@ -74,14 +74,19 @@ def shared_level(a: str | None, b: str | None) -> str | None:
     return level
 
 
-def place_part(posting_division: str | None, wanted: tuple[str, ...]) -> Part:
+def place_part(posting_division: str | None, wanted: tuple[str, ...], names: tuple[str, ...] = ()) -> Part:
+    """The best of the wanted places; with several, the reason names the one that matched (``names``
+    run parallel to ``wanted``)."""
     best: str | None = None
-    for place in wanted:
+    which = 0
+    for n, place in enumerate(wanted):
         level = shared_level(posting_division, place)
         if level is not None and (best is None or PLACE_POINTS[level] > PLACE_POINTS[best]):
-            best = level
+            best, which = level, n
     if best is None:
         return NOTHING
+    if len(wanted) > 1 and which < len(names) and names[which]:
+        return Part(PLACE_POINTS[best], f"{PLACE_LABELS[best]}（意向地：{names[which]}）")
     return Part(PLACE_POINTS[best], PLACE_LABELS[best])
 
 

@@ -361,7 +361,22 @@ def intention_for_matching(session: Session, person_id: str) -> Intention | None
         row.wage_max,
         row.work_time,
         tuple(row.key_industries or ()),
+        _place_names(divisions) if len(divisions) > 1 else (),
     )
+
+
+def _place_names(divisions: tuple[str, ...]) -> tuple[str, ...]:
+    from app.refdata.divisions import DivisionDataError, load_bundled_divisions
+
+    index = load_bundled_divisions()
+    names: list[str] = []
+    for code in divisions:
+        try:
+            division = index.get(code)
+        except DivisionDataError:  # the village file is missing: say the code rather than nothing
+            division = None
+        names.append(division.name if division is not None else code)
+    return tuple(names)
 
 
 def match_person(session: Session, person_id: str, *, limit: int = 20, today: date | None = None) -> list[Match]:

@@ -53,9 +53,9 @@ def test_several_places_and_occupations_all_count(store: Store, staff: dict[str,
         view = job_seeker_view(session, None, person_id, today=DAY)
         assert view.intention is not None and view.intention.divisions == places
         matches = {m.candidate.ref.removeprefix("platform:"): m for m in match_person(session, person_id, today=DAY)}
-    for key in ("Z", "K"):  # each place and each occupation earns its points
+    for key, place in (("Z", "红花岗区"), ("K", "凯里市")):  # each place and each occupation earns its points
         assert any(r.startswith("意向职业相符") for r in matches[key].reasons), matches[key].reasons
-        assert "同县（区）" in matches[key].reasons, matches[key].reasons
+        assert f"同县（区）（意向地：{place}）" in matches[key].reasons, matches[key].reasons  # which place matched
     assert not any("同" in r for r in matches["H"].reasons)  # places named: the residence is not added
     assert not any(r.startswith("意向职业相符") for r in matches["X"].reasons)
     ranked = [ref for ref in matches]

@@ -44,6 +44,12 @@ def test_division_chain_and_shared_level() -> None:
 def test_parts() -> None:
     assert rules.place_part("520102001", ("520302", "520102002")) == rules.Part(18, "同县（区）")
     assert rules.place_part(None, ("520102",)) == rules.NOTHING
+    # With several places the reason says which one matched.
+    names = ("钟山区", "五里冲街道")
+    expected = rules.Part(18, "同县（区）（意向地：五里冲街道）")
+    assert rules.place_part("520102001", ("520302", "520102002"), names) == expected
+    assert rules.place_part("520302100", ("520302", "520102002"), names).reason == "同县（区）（意向地：钟山区）"
+    assert rules.place_part("520102001", ("520102",), ("南明区",)).reason == "同县（区）"  # one place: no need
     assert rules.occupation_part("5", ("5", "6"), "农、林、牧、渔业生产及辅助人员").points == 40
     assert rules.occupation_part("4", ("5",)) == rules.NOTHING
     assert rules.wage_part(3000, 4000, 3000) == rules.Part(15, "工资达到期望（3000–4000 元，期望 3000 元起）")
