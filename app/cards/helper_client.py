@@ -23,9 +23,8 @@ from pathlib import Path
 from typing import IO
 
 from app.cards.errors import ReaderFault
-from app.cards.reader import CardReader, OnlineAuthenticator, runs_in_card_thread
-from app.cards.record import CardRecord
-from app.cards.vendor import VendorCalls, VendorConfig, complete_online_read
+from app.cards.reader import OnlineAuthenticator, runs_in_card_thread
+from app.cards.vendor import VendorCallsReader, VendorConfig
 
 log = logging.getLogger(__name__)
 
@@ -314,11 +313,10 @@ class RemoteLibrary:
             self._helper = None
 
 
-class HelperProcessReader(CardReader):
+class HelperProcessReader(VendorCallsReader):
     """The vendor reader (same behaviour as ``VendorReader``) driven through the helper process."""
 
     source_label = "厂商读卡器（32 位辅助程序）"
-    supports_pin = True
 
     def __init__(
         self,
@@ -330,8 +328,6 @@ class HelperProcessReader(CardReader):
         pin_timeout: float = 90.0,
         start_timeout: float = 15.0,
     ) -> None:
-        self.config = config
-        self.authenticator = authenticator
         self.library = RemoteLibrary(
             config,
             list(command) if command else default_helper_command(),
@@ -339,7 +335,7 @@ class HelperProcessReader(CardReader):
             pin_timeout=pin_timeout,
             start_timeout=start_timeout,
         )
-        self._calls = VendorCalls(self.library)
+        super().__init__(config, self.library, authenticator)
 
     @property
     def command(self) -> list[str]:
@@ -360,14 +356,6 @@ class HelperProcessReader(CardReader):
     @property
     def helper_pid(self) -> int | None:
         return self.library.helper_pid
-
-    @runs_in_card_thread
-    def read(self) -> CardRecord:
-        return complete_online_read(self._calls.read_basic(), self._calls.step2, self.authenticator)
-
-    @runs_in_card_thread
-    def verify_pin(self) -> None:
-        self._calls.verify_pin()
 
     @runs_in_card_thread
     def close(self) -> None:

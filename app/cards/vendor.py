@@ -271,17 +271,16 @@ def complete_online_read(
     return step2(normalise_hsm_key(answer))
 
 
-class VendorReader(CardReader):
-    """In-process vendor library (same bitness as this program)."""
+class VendorCallsReader(CardReader):
+    """A vendor reader over any raw library (in process or through the helper): reads, the online route
+    and the PIN pad all go through ``VendorCalls``, so both ways behave the same."""
 
-    source_label = "厂商读卡器"
     supports_pin = True
 
-    @runs_in_card_thread
-    def __init__(self, config: VendorConfig, authenticator: OnlineAuthenticator | None = None) -> None:
+    def __init__(self, config: VendorConfig, library: RawLibrary, authenticator: OnlineAuthenticator | None) -> None:
         self.config = config
         self.authenticator = authenticator
-        self._calls = VendorCalls(VendorLibrary(config))
+        self._calls = VendorCalls(library)
 
     @runs_in_card_thread
     def read(self) -> CardRecord:
@@ -290,3 +289,13 @@ class VendorReader(CardReader):
     @runs_in_card_thread
     def verify_pin(self) -> None:
         self._calls.verify_pin()
+
+
+class VendorReader(VendorCallsReader):
+    """In-process vendor library (same bitness as this program)."""
+
+    source_label = "厂商读卡器"
+
+    @runs_in_card_thread
+    def __init__(self, config: VendorConfig, authenticator: OnlineAuthenticator | None = None) -> None:
+        super().__init__(config, VendorLibrary(config), authenticator)

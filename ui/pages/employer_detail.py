@@ -6,24 +6,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.context import AppContext
 from ui.operations import Operation
+from ui.tables import make_cell, make_table
 
 if TYPE_CHECKING:
     from ui.pages.employers import EmployersPage
@@ -32,30 +28,6 @@ if TYPE_CHECKING:
 STATUS_COLORS = {"overdue": "#b3261e", "pending": "#8a5a00", "verified": "#1b6e2d", "rejected": "#6b6b6b"}
 POSTING_STATUS = {"open": "招聘中", "closed": "已停招", "filled": "已招满"}
 WORK_TIME_LABELS = {"full": "全职", "part": "兼职", None: ""}
-
-
-def make_table(name: str, headers: list[str], widths: tuple[int, ...]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    for column, width in enumerate(widths):
-        table.setColumnWidth(column, width)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def make_cell(text: str, data: Any = None, color: str | None = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    if data is not None:
-        item.setData(Qt.ItemDataRole.UserRole, data)
-    if color:
-        item.setForeground(QBrush(QColor(color)))
-    return item
 
 
 def wage_text(low: int | None, high: int | None) -> str:

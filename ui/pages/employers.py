@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from ui.context import AppContext
 from ui.operations import Operation
-from ui.pages.employer_detail import STATUS_COLORS, EmployerDetailPanel, Labels, make_cell, make_table
+from ui.pages.employer_detail import STATUS_COLORS, EmployerDetailPanel, Labels
+from ui.tables import make_cell, make_table
 
 SEARCH_DELAY_MS = 150
 

@@ -7,11 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -23,22 +21,10 @@ from ui import code_cache
 from ui.context import AppContext
 from ui.operations import Operation
 from ui.pages.household_members import MemberActions
+from ui.tables import make_table
 
 DESTINATION = {"county": "县内", "province": "省内县外", "outside": "省外"}
 MAX_COLUMN_WIDTH = 280  # long settlement names and addresses are cut; the detail panel shows them whole
-
-
-def make_table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 def fill_table(table: QTableWidget, rows: list[tuple[str, list[str]]]) -> None:

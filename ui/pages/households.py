@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from ui.context import AppContext
 from ui.operations import Operation
-from ui.pages.household_detail import HouseholdDetail, fill_table, make_table, selected_row_id
+from ui.pages.household_detail import HouseholdDetail, fill_table, selected_row_id
+from ui.tables import make_table
 
 
 def _percent(value: float | None) -> str:

@@ -114,28 +114,22 @@ class ReaderSettingsBox(QGroupBox):
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         form.addRow(self.tr("读卡器类型："), self.backend)
-        self.rows: dict[str, QWidget] = {
-            "card_library": library_row,
-            "card_helper": self.helper,
-            "card_itype": self.itype,
-            "card_convention": self.convention,
-            "card_step1_itype": self.step1,
-            "card_reader_name": self.reader_name,
-            "card_idcard_family": self.family,
-            "card_idcard_port": self.port,
-            "card_scenario": self.scenario,
+        # Each option: its label and editor; the library's row also holds 选择….
+        options: dict[str, tuple[str, QWidget]] = {
+            "card_library": (self.tr("驱动文件："), self.library),
+            "card_helper": ("", self.helper),
+            "card_itype": (self.tr("读卡方式："), self.itype),
+            "card_convention": (self.tr("调用约定："), self.convention),
+            "card_step1_itype": ("", self.step1),
+            "card_reader_name": (self.tr("读卡器名称："), self.reader_name),
+            "card_idcard_family": (self.tr("接口类型："), self.family),
+            "card_idcard_port": (self.tr("端口："), self.port),
+            "card_scenario": (self.tr("模拟情形："), self.scenario),
         }
-        labels = {
-            "card_library": self.tr("驱动文件："),
-            "card_helper": "",
-            "card_itype": self.tr("读卡方式："),
-            "card_convention": self.tr("调用约定："),
-            "card_step1_itype": "",
-            "card_reader_name": self.tr("读卡器名称："),
-            "card_idcard_family": self.tr("接口类型："),
-            "card_idcard_port": self.tr("端口："),
-            "card_scenario": self.tr("模拟情形："),
-        }
+        self._editors = {"card_backend": self.backend, **{key: editor for key, (_l, editor) in options.items()}}
+        self.rows: dict[str, QWidget] = {key: editor for key, (_l, editor) in options.items()}
+        self.rows["card_library"] = library_row
+        labels = {key: label for key, (label, _e) in options.items()}
         for key, widget in self.rows.items():
             form.addRow(labels[key], widget)
         form.addRow("", self.test_reader)
@@ -151,18 +145,7 @@ class ReaderSettingsBox(QGroupBox):
 
     def setting_widgets(self) -> dict[str, QWidget]:
         """The editable widget of each setting (the settings page greys out the ones IT locked)."""
-        return {
-            "card_backend": self.backend,
-            "card_library": self.library,
-            "card_helper": self.helper,
-            "card_itype": self.itype,
-            "card_convention": self.convention,
-            "card_step1_itype": self.step1,
-            "card_reader_name": self.reader_name,
-            "card_idcard_family": self.family,
-            "card_idcard_port": self.port,
-            "card_scenario": self.scenario,
-        }
+        return dict(self._editors)
 
     def values(self) -> dict[str, Any]:
         return {
