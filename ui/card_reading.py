@@ -21,11 +21,6 @@ class CardBridge(QObject):
     testFailed = Signal(str)
     pinChecked = Signal(str, str)  # outcome ("ok" or the error kind), Chinese message for the clerk
 
-    @property
-    def has_pin_pad(self) -> bool:
-        """Whether the configured kind of reader can let the holder type the PIN (vendor readers do)."""
-        return self.reader_settings.backend in ("vendor", "simulator")
-
     def __init__(self, settings: Mapping[str, Any], authenticator: Any = None, holders: Sequence[Any] = ()) -> None:
         """``settings``: the workstation's ``card_*`` settings. ``authenticator`` (an ``OnlineAuthenticator``)
         is what 3rd-generation cards need for the HSM route; ``holders`` whose cards the simulator deals."""

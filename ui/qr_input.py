@@ -18,9 +18,16 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 log = logging.getLogger(__name__)
+
+
+def _text_part(widget: QWidget | None) -> QWidget | None:
+    """The widget that holds the typed text: an editable combo box's (the code pickers) is its line edit."""
+    if isinstance(widget, QComboBox) and widget.isEditable() and widget.lineEdit() is not None:
+        return widget.lineEdit()
+    return widget
 
 
 @dataclass
@@ -38,6 +45,7 @@ class _FieldState:
 
     @staticmethod
     def of(widget: QWidget | None) -> _FieldState | None:
+        widget = _text_part(widget)
         if isinstance(widget, QLineEdit):
             return _FieldState(widget, widget.text(), widget.cursorPosition())
         if isinstance(widget, QPlainTextEdit):
@@ -47,6 +55,7 @@ class _FieldState:
         return None
 
     def restore(self, widget: QWidget | None) -> None:
+        widget = _text_part(widget)
         if widget is not self.widget:
             return
         if isinstance(widget, QLineEdit):

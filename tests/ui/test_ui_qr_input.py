@@ -112,3 +112,20 @@ def test_a_scan_into_a_text_box_is_taken_back(qtbot: QtBot, monkeypatch: Any) ->
     tokens = _scan_into(qtbot, monkeypatch, box, "QR7F3A9C2E41")
     assert len(tokens) == 1
     assert box.toPlainText() == "入户走访情况：\n家中两人务工" and box.textCursor().position() == 7
+
+
+def test_a_scan_into_a_code_picker_is_taken_back(qtbot: QtBot, monkeypatch: Any) -> None:
+    """The forms' code pickers are editable combo boxes: the scan lands in their line edit."""
+    from PySide6.QtWidgets import QComboBox
+
+    box = QComboBox()
+    qtbot.addWidget(box)
+    box.setEditable(True)
+    box.addItems(["汉族", "苗族", "布依族"])
+    box.setEditText("苗")
+    box.show()
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus, timeout=5_000)
+    target = QApplication.focusWidget()
+    tokens = _scan_into(qtbot, monkeypatch, target, "QR7F3A9C2E41")
+    assert len(tokens) == 1 and box.currentText() == "苗"
