@@ -65,22 +65,26 @@ def platform_process(db_url: str, log_path: Path) -> Iterator[PlatformProcess]:
             proc.wait(10)
 
 
-def _pg_bin() -> Path | None:
+def pg_bin() -> Path | None:
+    """The newest installed PostgreSQL server's bin folder (Debian ``postgresql``), or None."""
     roots = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name), reverse=True)
     return next((root for root in roots if (root / "initdb").exists() and (root / "pg_ctl").exists()), None)
 
 
 def _as_postgres(args: list[str]) -> list[str]:
+    # initdb refuses to run as root; the Debian package makes the unprivileged ``postgres`` user.
     return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
 
 
 @contextmanager
-def pg_database() -> Iterator[str]:
-    """A throwaway PostgreSQL cluster on 127.0.0.1 (as tests/sync/conftest.py makes it) and one database in it."""
-    bin_dir = _pg_bin()
+def pg_cluster(prefix: str = "fuwutai-pg-") -> Iterator[int]:
+    """A throwaway PostgreSQL cluster on 127.0.0.1 only (trust auth, no fsync); yields its port.
+
+    Used by the load benchmark and by the PostgreSQL tests (tests/sync/conftest.py)."""
+    bin_dir = pg_bin()
     if bin_dir is None:
         raise RuntimeError("PostgreSQL server is not installed (apt-get install -y postgresql)")
-    base = Path(tempfile.mkdtemp(prefix="fuwutai-load-pg-"))
+    base = Path(tempfile.mkdtemp(prefix=prefix))
     if os.geteuid() == 0:
         shutil.chown(base, "postgres", "postgres")
     data, port = base / "data", free_port()
@@ -93,11 +97,12 @@ def pg_database() -> Iterator[str]:
         run([str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"])
         options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
         run([str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(base / "log"), "-w", "start"])
-        import psycopg
-
-        with psycopg.connect(f"host=127.0.0.1 port={port} user=postgres dbname=postgres", autocommit=True) as conn:
-            conn.execute('CREATE DATABASE "load"')
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/load"
+    except subprocess.CalledProcessError as error:
+        log = (base / "log").read_text(errors="replace") if (base / "log").exists() else ""
+        shutil.rmtree(base, ignore_errors=True)
+        raise RuntimeError(f"could not start PostgreSQL: {error.stderr!r} {log}") from error
+    try:
+        yield port
     finally:
         subprocess.run(
             _as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]),
@@ -107,3 +112,14 @@ def pg_database() -> Iterator[str]:
             check=False,
         )
         shutil.rmtree(base, ignore_errors=True)
+
+
+@contextmanager
+def pg_database() -> Iterator[str]:
+    """A throwaway cluster and one database in it, for the load benchmark."""
+    with pg_cluster("fuwutai-load-pg-") as port:
+        import psycopg
+
+        with psycopg.connect(f"host=127.0.0.1 port={port} user=postgres dbname=postgres", autocommit=True) as conn:
+            conn.execute('CREATE DATABASE "load"')
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/load"

@@ -14,11 +14,7 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import random
-import shutil
-import subprocess
-import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -30,7 +26,6 @@ import requests
 
 from sync.protocol import SESSION_HEADER, Paths, device_authorization
 from sync.server.harness import PlatformHarness
-from sync.server.runner import free_port
 
 STATION_A = "520102001"
 STATION_B = "520103002"
@@ -207,21 +202,6 @@ def device_api() -> Callable[..., DeviceApi]:
 # --- PostgreSQL ------------------------------------------------------------------------------------
 
 
-def _pg_bin() -> Path | None:
-    roots = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name), reverse=True)
-    for root in roots:
-        if (root / "initdb").exists() and (root / "pg_ctl").exists():
-            return root
-    return None
-
-
-def _as_postgres(args: list[str]) -> list[str]:
-    # initdb refuses to run as root; the Debian package makes the unprivileged ``postgres`` user.
-    if os.geteuid() == 0:
-        return ["runuser", "-u", "postgres", "--", *args]
-    return args
-
-
 @dataclass(frozen=True)
 class PgCluster:
     host: str
@@ -233,38 +213,13 @@ class PgCluster:
 
 @pytest.fixture(scope="session")
 def pg_cluster() -> Iterator[PgCluster]:
-    bin_dir = _pg_bin()
-    if bin_dir is None:
+    from benchmarks.platform_process import pg_bin
+    from benchmarks.platform_process import pg_cluster as throwaway_cluster
+
+    if pg_bin() is None:
         pytest.skip("PostgreSQL server is not installed (apt-get install -y postgresql)")
-    base = Path(tempfile.mkdtemp(prefix="fuwutai-pg-"))
-    data = base / "data"
-    if os.geteuid() == 0:
-        shutil.chown(base, "postgres", "postgres")
-    port = free_port()
-    env = {**os.environ, "LC_ALL": "C.UTF-8"}
-
-    def run(args: list[str]) -> None:
-        subprocess.run(_as_postgres(args), check=True, capture_output=True, env=env, timeout=120)
-
-    try:
-        run([str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"])
-        options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
-        run([str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(base / "log"), "-w", "start"])
-    except subprocess.CalledProcessError as error:
-        log = (base / "log").read_text(errors="replace") if (base / "log").exists() else ""
-        shutil.rmtree(base, ignore_errors=True)
-        raise RuntimeError(f"could not start PostgreSQL: {error.stderr!r} {log}") from error
-    try:
+    with throwaway_cluster() as port:
         yield PgCluster("127.0.0.1", port)
-    finally:
-        subprocess.run(
-            _as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]),
-            capture_output=True,
-            env=env,
-            timeout=60,
-            check=False,
-        )
-        shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture
